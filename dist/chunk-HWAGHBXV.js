@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-TDJ6RA5R.js";
+} from "./chunk-RULBLML6.js";
 import {
   makeReport
 } from "./chunk-WMZMZOCQ.js";
 import {
   RULES
-} from "./chunk-Z4LRBV2C.js";
+} from "./chunk-YDKBJSGB.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -27,7 +27,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-Z4LRBV2C.js";
+} from "./chunk-YDKBJSGB.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -606,7 +606,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
     /(^|\/)service\/[^/]+\/run$/.test(f) || // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
     /(^|\/)etc\/nginx\/(.+\/)?[^/]+\.conf$/.test(f) || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
     // or placeholder secrets, by what they hold.
-    isEnvStyleName(f) || isInEnvDir(f)
+    isEnvStyleName(f) || isInEnvDir(f) || // python-decouple's other file: the values the settings read with config() when the environment has none.
+    baseName(f) === "settings.ini"
   );
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
   wanted.push(...named, DEFAULT_CONFIG_FILE);
@@ -645,8 +646,9 @@ async function discover(root, options = {}, limits = {}, overlay) {
   for (const f of files.filter((f2) => isCiConfig(f2) || isReadme(f2))) {
     const overlaid = overlay?.get(f);
     const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
-    if (typeof r === "string" && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r))
-      (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
+    if (typeof r !== "string") continue;
+    if (/\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r)) (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
+    else if (isReadme(f) && /\bdocker(?:-compose|\s+compose)(?:\s[^\n`]*)?\s-f\s/.test(r)) readmes[f] = r;
   }
   const sqliteFiles = sqliteHeaderFiles(files, (f, length) => {
     const overlaid = overlay?.get(f);

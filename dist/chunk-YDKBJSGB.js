@@ -11777,6 +11777,9 @@ function lineAt(starts, offset) {
   }
   return lo + 1;
 }
+function textOf(module, node) {
+  return module.text.slice(node.from, node.to);
+}
 function childrenOf(node) {
   const out = [];
   for (let c = node.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") out.push(c);
@@ -11840,6 +11843,11 @@ function unescapeBody(body, raw) {
     out += SIMPLE_ESCAPES[next] ?? "\\" + next;
   }
   return out;
+}
+function stringValue(raw) {
+  const parts = stringParts(raw);
+  if (!parts || parts.prefix.includes("f")) return void 0;
+  return unescapeBody(parts.body, parts.prefix.includes("r"));
 }
 
 // src/model/settings/builtins.ts
@@ -14616,6 +14624,10 @@ var ModuleEvaluation = class _ModuleEvaluation {
   get failures() {
     return this.shared.failures;
   }
+  /** The names each star-imported module left in its own namespace, by file. */
+  get starImportedScopes() {
+    return this.shared.modules;
+  }
   /** Modules star-imported and evaluated in place, in the order they ran. */
   get imported() {
     return this.shared.imported;
@@ -14950,7 +14962,23 @@ function settingsModelOf(ev, module, ctx) {
       (e) => e.cond ? { from: e.from, to: e.to, when: conditionOf(e.cond, e.condText) } : { from: e.from, to: e.to }
     );
   if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join("/") : ".";
+  const osNames = {};
+  for (const [file, scope] of [[ev.file, ctx.scope], ...ev.starImportedScopes]) {
+    const names2 = osNamesIn(scope);
+    if (names2) osNames[file] = names2;
+  }
+  if (Object.keys(osNames).length > 0) model.osNames = osNames;
   return model;
+}
+function osNamesIn(scope) {
+  const names2 = {};
+  const keys = { os: "os", "os.environ": "environ", "os.getenv": "getenv" };
+  for (const [name, binding] of scope) {
+    const v = binding.v;
+    const key = v.t === "ref" ? keys[v.name] : void 0;
+    if (key && names2[key] === void 0) names2[key] = name;
+  }
+  return Object.keys(names2).length > 0 ? names2 : void 0;
 }
 function defaultReplacedAt(ev, v, origins) {
   const value = v?.t === "dict" ? v.entries.find((e) => e.key === "default")?.value : void 0;
@@ -16654,6 +16682,16 @@ function sourcesNamedByCopy(app) {
   return lineage2(app.dockerfile).flatMap((s) => s.instructions).filter(
     (i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.fromStage
   ).filter((i) => !i.fromImage).flatMap((i) => i.sources.map((src) => src.replace(/^(\.\/)+/, "").replace(/^\//, ""))).filter((src) => src !== "" && src !== "." && !/[*?[]/.test(src));
+}
+function inComposeFiles(combinations) {
+  const or2 = (items) => items.length > 1 ? `${items.slice(0, -1).join(", ")} or ${items.at(-1)}` : items[0] ?? "";
+  if (combinations.length <= 1) return combinations.length ? ` in ${combinations[0].join(" + ")}` : "";
+  const base = combinations[0][0];
+  if (combinations.every((c) => c[0] === base && c.length <= 2)) {
+    const alone = combinations.some((c) => c.length === 1) ? " alone or" : "";
+    return ` in ${base}${alone} with ${or2(combinations.filter((c) => c.length === 2).map((c) => c[1]))}`;
+  }
+  return ` in ${or2(combinations.map((c) => c.join(" + ")))}`;
 }
 
 // src/rules/TF0103-dockerignore-gaps.ts
@@ -19370,6 +19408,12 @@ function makeInvocation(argv) {
   }
   return out;
 }
+function makeScriptRun(argv, scripts) {
+  const make = makeInvocation(programArgv(argv));
+  if (!make) return void 0;
+  const targets = make.targets.join(" ");
+  return scripts.find((s) => s.makeTargets && s.makeTargets.join(" ") === targets);
+}
 function makeTargetScript(text2, targets) {
   const makefile = parseMakefile(text2);
   const commands = [];
@@ -19408,6 +19452,24 @@ function makefileScript(text2) {
       commands.push(...script?.commands ?? []);
     }
   return { commands, assignments };
+}
+var SHELL_CHARS = /[#;"*?[\]&|<>(){}$`^~!\n]/;
+var SHELL_BUILTINS = new Set(
+  ". : alias bg break case cd command continue eval exec exit export fc fg for getopts hash if jobs login logout read readonly return set shift test times trap type ulimit umask unalias unset wait while".split(
+    " "
+  )
+);
+function plainRecipeLines(text2) {
+  const makefile = parseMakefile(text2);
+  const out = [];
+  for (const rule of makefile.written)
+    for (const { line, text: raw } of rule.recipe) {
+      const expanded = expand2(raw, makefile.variables).replace(/^[@+-]+/, "").trim();
+      const first = expanded.split(/\s+/)[0];
+      if (expanded && !SHELL_CHARS.test(expanded) && !first.includes("=") && !SHELL_BUILTINS.has(first))
+        out.push(line);
+    }
+  return out;
 }
 function scriptOrMakefile(file, text2) {
   return isMakefile(file) ? makefileScript(text2) : parseShell(text2);
@@ -19576,7 +19638,13 @@ function imagesBuilt(models, scripts, exists) {
       const contextDir = normalizeRelative(s.build.context);
       const written = s.image.interpolated ? s.image.raw ?? s.image.value : void 0;
       if (dockerfile && contextDir)
-        out.push({ repository: s.image.repository, ...written ? { written } : {}, dockerfile, contextDir });
+        out.push({
+          repository: s.image.repository,
+          ...s.image.tag !== void 0 ? { tag: s.image.tag } : {},
+          ...written ? { written } : {},
+          dockerfile,
+          contextDir
+        });
     }
   }
   for (const { file, text: text2 } of scripts) {
@@ -19593,6 +19661,7 @@ function imagesBuilt(models, scripts, exists) {
         for (const tag of build2.tags)
           out.push({
             repository: repositoryOf(tag),
+            ...splitImage(tag).tag !== void 0 ? { tag: splitImage(tag).tag } : {},
             ...tag.includes("$") ? { written: tag } : {},
             dockerfile,
             contextDir
@@ -19668,7 +19737,8 @@ function builtImageOf(service, built) {
   if (!image) return void 0;
   if (image.interpolated)
     return built.find((b) => b.written !== void 0 && sameWritten(b.written, image.raw ?? image.value));
-  return built.find((b) => b.written === void 0 && b.repository === image.repository);
+  const named = built.filter((b) => b.written === void 0 && b.repository === image.repository);
+  return named.find((b) => (b.tag ?? "latest") === (image.tag ?? "latest")) ?? named[0];
 }
 function namedDockerfileOf(service, pythonDockerfiles, forProduction = false, contextOf = dirName) {
   const words2 = /* @__PURE__ */ new Set([
@@ -19760,6 +19830,21 @@ var NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|cl
 function clonesAndRunsDjango(text2) {
   const code3 = dockerfileCode(text2);
   return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code3) && startsDjangoServer(code3);
+}
+function buildsHelperImage(service, dockerfileText, app, managePys) {
+  const context = service.build ? normalizeRelative(service.build.context) : void 0;
+  if (service === app || context === void 0 || dockerfileText === void 0 || managePys.length === 0)
+    return false;
+  if (managePys.some((m) => isUnder(m, context))) return false;
+  const commands = [service.command?.raw, service.entrypoint?.raw].filter((t) => t !== void 0);
+  return !startsDjangoServer(dockerfileCode(dockerfileText)) && !clonesAndRunsDjango(dockerfileText) && !commands.some((t) => startsDjangoServer(t));
+}
+function holdsNoAppCode(text2) {
+  const code3 = dockerfileCode(text2).replace(/\\\r?\n/g, " ");
+  const copies = [...code3.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim)].some(
+    (m) => !/(^|\s)--from[=\s]/i.test(m[1])
+  );
+  return !copies && !/\bgit\s+clone\b/i.test(code3) && !startsDjangoServer(code3);
 }
 
 // src/model/dockerfile-kind.ts
@@ -20989,16 +21074,18 @@ function followScripts(commands, app, service, variable, reached, everyScript) {
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
+  const runByScript = new Set(
+    scripts.flatMap((s) => s.script.commands.map((c) => makeScriptRun(c.argv, scripts)))
+  );
   if (!matched && everyScript) {
-    for (const s of scripts) if (!s.program) out.push(...scriptCommands(s, void 0, void 0, chain2, 0));
+    for (const s of scripts)
+      if (!s.program && !runByScript.has(s)) out.push(...scriptCommands(s, void 0, void 0, chain2, 0));
   }
   return out;
 }
 function scriptRun(argv, scripts, workdir) {
-  const make = makeInvocation(programArgv(argv));
-  if (make) {
-    const targets = make.targets.join(" ");
-    const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(" ") === targets);
+  if (makeInvocation(programArgv(argv))) {
+    const script = makeScriptRun(argv, scripts);
     return script && { script, argsFrom: argv.length };
   }
   const inner = basename2(argv[0] ?? "") === "su" ? void 0 : launchedCommand(argv) ?? initChild(argv);
@@ -21111,6 +21198,9 @@ function atMakeLine(command, make, makefile) {
 var STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
 var WORKER = /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
 var OTHER_PROGRAM = /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
+var FRONT_END_BUILD = /^(c?npm|yarn|pnpm)$/;
+var FRONT_END_STEPS = /* @__PURE__ */ new Set(["i", "install", "ci", "build", "run build"]);
+var NO_PROGRAM = /* @__PURE__ */ new Set(["cd", "echo", "printf", "export", "set", "true", ":"]);
 var WRAPPERS = /* @__PURE__ */ new Set(["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"]);
 function startKind(service, texts, projectDir, image) {
   const dirs = [service.build?.context, projectDir].filter((d) => d !== void 0);
@@ -21125,14 +21215,19 @@ function startKind(service, texts, projectDir, image) {
   const variable = containerVariables(stage?.env ?? {}, service);
   let kind;
   let idle = false;
+  let frontEndBuild = false;
+  let runsMore = false;
   const seen = /* @__PURE__ */ new Set();
   for (let k = 0; k < commands.length && k < 50; k++) {
     const { argv, argsKnown } = commands[k];
     const line = argv.join(" ");
     if (STARTS_SERVER.test(line)) return "server";
+    if (runsInlineScript(argv)) continue;
     if (WORKER.test(line)) kind = "worker";
+    else if (buildsFrontEnd(argv)) frontEndBuild = true;
     else if (OTHER_PROGRAM.test(line)) kind ??= "other";
     else if (idles(argv)) idle = true;
+    else if (!NO_PROGRAM.has(basename2(programArgv(argv)[0] ?? ""))) runsMore = true;
     for (const word of scriptWords(argv)) {
       const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
       if (!file || seen.has(file) || !(file in texts)) continue;
@@ -21141,11 +21236,25 @@ function startKind(service, texts, projectDir, image) {
       const script = parseShell(texts[file]);
       const inputs = { args: argsThrough(script.commands, args, variable), variable };
       commands.push(
-        ...commandsThatRun(script.commands, inputs).map((c) => ({ argv: c.argv, argsKnown: false }))
+        ...withInlineScripts(commandsThatRun(script.commands, inputs).map((c) => c.argv)).map((argv2) => ({
+          argv: argv2,
+          argsKnown: false
+        }))
       );
     }
   }
-  return kind ?? (idle ? "idle" : void 0);
+  return kind ?? (frontEndBuild && !runsMore ? "other" : idle ? "idle" : void 0);
+}
+function buildsFrontEnd(argv) {
+  const [program, ...rest] = programArgv(argv);
+  const name = basename2(program ?? "");
+  const words2 = rest.filter((w) => !w.startsWith("-"));
+  const step = words2[0] === "run" ? words2.slice(0, 2).join(" ") : words2[0];
+  return FRONT_END_BUILD.test(name) && (step === void 0 ? name === "yarn" : FRONT_END_STEPS.has(step));
+}
+function runsInlineScript(argv) {
+  const flag = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
+  return SHELLS2.has(basename2(argv[0] ?? "")) && flag > 0 && argv[flag + 1] !== void 0;
 }
 function idles(argv) {
   const a = programArgv(argv);
@@ -21183,7 +21292,7 @@ function scriptWords(argv) {
   let k = 0;
   while (WRAPPERS.has(argv[k])) k++;
   const cmd = argv[k];
-  if (cmd === void 0) return [];
+  if (cmd === void 0 || cmd.startsWith("-")) return [];
   if (SHELLS2.has(basename2(cmd))) {
     const rest = argv.slice(k + 1);
     if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
@@ -21465,6 +21574,93 @@ function pinsExactVersion(specifierSet) {
   return specifierSet.split(",").map((clause) => clause.trim()).some((clause) => /^===?\s*[^\s*=<>!~]\S*$/.test(clause) && !clause.includes("*"));
 }
 
+// src/util/vcs-url.ts
+function vcsUrlOf(spec) {
+  return /(?:^|@\s*)((?:git|hg|svn|bzr)\+[a-z]+:\/\/\S+)/i.exec(spec)?.[1];
+}
+function revisionOf(url) {
+  const path = url.replace(/#.*$/, "").replace(/^[^:]+:\/\/[^/]*/, "");
+  const at2 = path.lastIndexOf("@");
+  return at2 < 0 ? void 0 : path.slice(at2 + 1) || void 0;
+}
+function isCommitHash(revision) {
+  return /^[0-9a-f]{7,40}$/i.test(revision);
+}
+function namesFixedRevision(url) {
+  const revision = revisionOf(url);
+  if (revision === void 0) return false;
+  return isCommitHash(revision) || /^(?:[A-Za-z][\w.-]*?[-_])?v?\d+(?:\.\d+)*(?:[-.+]?(?:a|b|c|rc|alpha|beta|pre|post|dev|final)\.?\d*)?$/i.test(
+    revision
+  );
+}
+function withRevisionPlaceholder(spec) {
+  const url = vcsUrlOf(spec);
+  if (!url) return spec;
+  const start = spec.indexOf(url);
+  const fragment = url.indexOf("#");
+  const end = fragment < 0 ? url.length : fragment;
+  const revision = revisionOf(url);
+  const pinned = revision === void 0 ? `${url.slice(0, end)}@<tag-or-commit>${url.slice(end)}` : `${url.slice(0, end - revision.length)}<commit>${url.slice(end)}`;
+  return `${spec.slice(0, start)}${pinned}${spec.slice(start + url.length)}`;
+}
+function hideCredentials(spec) {
+  return spec.replace(
+    /(:\/\/)([^/@\s]+)@/,
+    (all, scheme, user) => user === "git" || /^\$\{?\w+\}?$/.test(user) ? all : `${scheme}***@`
+  );
+}
+
+// src/parse/requirements.ts
+function parseRequirements(file, text2) {
+  const lines = [];
+  const physical = text2.replace(/^\uFEFF/, "").split(LINES);
+  for (let i = 0; i < physical.length; i++) {
+    const first = i + 1;
+    let logical = physical[i];
+    while (/\\$/.test(logical) && i + 1 < physical.length) {
+      logical = `${logical.slice(0, -1)} ${physical[++i]}`;
+    }
+    const text3 = stripComment(logical.replace(/\\$/, "")).trim();
+    if (text3 === "") continue;
+    lines.push({ line: first, text: text3, ...classify(text3) });
+  }
+  return { file, lines };
+}
+function stripComment(line) {
+  return line.replace(/(^|\s)#.*$/, "");
+}
+function includedFile(line) {
+  if (line.kind !== "include") return void 0;
+  const m = /^(?:-r|--requirements?)(?:\s*=\s*|\s*)(\S+)/.exec(line.text);
+  return m?.[1];
+}
+function classify(text2) {
+  if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text2)) return { pinned: true, kind: "include" };
+  if (/^(-e|--editable)(\s|=)/.test(text2)) {
+    const value = text2.replace(/^(-e|--editable)\s*=?\s*/, "").split(/\s+--/)[0].trim();
+    const vcs = vcsUrlOf(value);
+    return vcs ? { pinned: namesFixedRevision(vcs), kind: "editable", vcs: value } : { pinned: false, kind: "editable" };
+  }
+  if (text2.startsWith("-")) return { pinned: true, kind: "option" };
+  const hashed = /(^|\s)--hash[=\s]/.test(text2);
+  const spec = text2.split(/\s+--/)[0].trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
+    const vcs = vcsUrlOf(spec);
+    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || vcs !== void 0 && namesFixedRevision(vcs) || vcs === void 0 && /(^|@\s*)https:\/\/files\.pythonhosted\.org\//.test(spec);
+    return { kind: "url", pinned, ...name ? { name } : {}, ...vcs ? { vcs: spec } : {} };
+  }
+  if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
+    return { kind: "path", pinned: hashed || /\.whl$/.test(spec) };
+  }
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
+  if (!m) return { kind: "option", pinned: true };
+  const versionSpec = m[3].trim();
+  const exact = pinsExactVersion(versionSpec);
+  const extras = m[2]?.replace(/\s+/g, "");
+  return { kind: "package", name: m[1], ...extras ? { extras } : {}, pinned: hashed || exact };
+}
+
 // src/model/command/pip.ts
 var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-r",
@@ -21570,9 +21766,14 @@ function pipInstall(argv) {
     constrained: false,
     unpinnedTooling: [],
     fromPaths: [],
+    unhashedDownloads: [],
     upgrade: false
   };
-  for (const parsed of pipArgs(a.slice(i + 1))) {
+  const parsedArgs = pipArgs(a.slice(i + 1));
+  const join2 = joinedCommand(parsedArgs);
+  if (join2) out.joined = join2.words;
+  for (const [k, parsed] of parsedArgs.entries()) {
+    if (join2?.skip.includes(k)) continue;
     if ("option" in parsed) {
       const { option, value } = parsed;
       if (option === "-r" || option === "--requirement") out.requirementFiles.push(value ?? "");
@@ -21586,9 +21787,38 @@ function pipInstall(argv) {
     if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
       if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
     } else if (spec) out.byName.push(spec);
-    else if (!arg.includes("$")) out.fromPaths.push(arg);
+    else if (!arg.includes("$")) {
+      out.fromPaths.push(arg);
+      const download = unhashedDownload(arg);
+      if (download) out.unhashedDownloads.push(download);
+    }
   }
   return out;
+}
+function joinedCommand(args) {
+  const word = (k) => {
+    const x = args[k];
+    return x && "operand" in x ? x.operand : void 0;
+  };
+  for (let k = 1; k < args.length; k++) {
+    const pip = word(k - 1);
+    if (word(k) !== "install" || !pip || !/^(.*\/)?pip(\d+(\.\d+)*)?$/.test(pip)) continue;
+    const m = args[k - 2];
+    const python = word(k - 3);
+    if (m && "option" in m && m.option === "-m" && python && /^(.*\/)?python[\d.]*$/.test(python))
+      return { words: `${python} -m ${pip} install`, skip: [k - 3, k - 2, k - 1, k] };
+    return { words: `${pip} install`, skip: [k - 1, k] };
+  }
+  return void 0;
+}
+function unhashedDownload(arg) {
+  const line = classify(arg);
+  if (line.kind !== "url" || line.pinned || line.vcs || !/(^|@\s*)(https?|ftp):\/\//i.test(arg))
+    return void 0;
+  const url = arg.replace(/^[^@]*@\s*/, "");
+  const file = url.split(/[?#]/)[0].split("/").pop() ?? "";
+  const name = line.name ?? /^([A-Za-z0-9][A-Za-z0-9._]*?)-\d/.exec(file)?.[1];
+  return { url, ...name ? { name } : {} };
 }
 function requirementSpec(arg) {
   const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
@@ -22028,42 +22258,6 @@ function requirementArgs(argv, run) {
   return pipRequirementFiles(argv.slice(installAt + 1)).map((p) => expandKnown2(p, run)).filter((p) => p !== void 0);
 }
 
-// src/util/vcs-url.ts
-function vcsUrlOf(spec) {
-  return /(?:^|@\s*)((?:git|hg|svn|bzr)\+[a-z]+:\/\/\S+)/i.exec(spec)?.[1];
-}
-function revisionOf(url) {
-  const path = url.replace(/#.*$/, "").replace(/^[^:]+:\/\/[^/]*/, "");
-  const at2 = path.lastIndexOf("@");
-  return at2 < 0 ? void 0 : path.slice(at2 + 1) || void 0;
-}
-function isCommitHash(revision) {
-  return /^[0-9a-f]{7,40}$/i.test(revision);
-}
-function namesFixedRevision(url) {
-  const revision = revisionOf(url);
-  if (revision === void 0) return false;
-  return isCommitHash(revision) || /^(?:[A-Za-z][\w.-]*?[-_])?v?\d+(?:\.\d+)*(?:[-.+]?(?:a|b|c|rc|alpha|beta|pre|post|dev|final)\.?\d*)?$/i.test(
-    revision
-  );
-}
-function withRevisionPlaceholder(spec) {
-  const url = vcsUrlOf(spec);
-  if (!url) return spec;
-  const start = spec.indexOf(url);
-  const fragment = url.indexOf("#");
-  const end = fragment < 0 ? url.length : fragment;
-  const revision = revisionOf(url);
-  const pinned = revision === void 0 ? `${url.slice(0, end)}@<tag-or-commit>${url.slice(end)}` : `${url.slice(0, end - revision.length)}<commit>${url.slice(end)}`;
-  return `${spec.slice(0, start)}${pinned}${spec.slice(start + url.length)}`;
-}
-function hideCredentials(spec) {
-  return spec.replace(
-    /(:\/\/)([^/@\s]+)@/,
-    (all, scheme, user) => user === "git" || /^\$\{?\w+\}?$/.test(user) ? all : `${scheme}***@`
-  );
-}
-
 // src/rules/TF0202-python-deps-unpinned.ts
 function vcsMessage(spec) {
   const shown = hideCredentials(spec);
@@ -22072,15 +22266,16 @@ function vcsMessage(spec) {
     return `'${shown}' installs whatever the repository's default branch holds when the image is built, so two builds of one commit can install different code. Name a tag or commit: ${withRevisionPlaceholder(shown)}.`;
   return `'${shown}' installs the ref '${revision}', which is neither a commit nor a version tag: a branch installs whatever it holds when the image is built, so two builds of one commit can install different code. Replace the ref with a commit hash: ${withRevisionPlaceholder(shown)}.`;
 }
-function urlMessage(text2, name) {
+function urlMessage(text2, name, inRun = false) {
   const shown = hideCredentials(text2.split(/\s+--/)[0].trim());
   const url = shown.replace(/^[^@]*@\s*/, "");
-  const release = name ? `: ${name}==<version>` : " by name with ==<version>";
+  const instead = inRun ? `, or install it from a requirements file line with its hash: ${name ?? "<name>"} @ ${url} --hash=sha256:<hash>` : `, or install a release from the package index${name ? `: ${name}==<version>` : " by name with ==<version>"}`;
   const branch = /\/refs\/heads\/([^#?]+?)(?:\.zip|\.tar\.gz|\.tgz)?(?:[#?]|$)/.exec(url)?.[1];
   if (branch)
-    return `'${shown}' downloads the branch '${branch}' as it is when the image is built, so two builds of one commit can install different code. Point the URL at a tag or commit and add the file's hash after it (#sha256=<hash>), or install a release from the package index${release}.`;
+    return `'${shown}' downloads the branch '${branch}' as it is when the image is built, so two builds of one commit can install different code. Point the URL at a tag or commit and add the file's hash after it (#sha256=<hash>)${instead}.`;
   const forge = /\/(archive|refs\/tags)\//.test(url) ? " (a tag can be moved, a generated archive re-packed)" : "";
-  return `'${shown}' installs a file downloaded from a URL without a hash, so nothing checks that two builds of one commit install the same file: the server may replace what the URL returns${forge}. Add the file's hash after the URL (${url}${url.includes("#") ? "&" : "#"}sha256=<hash>), or install a release from the package index${release}.`;
+  const checks = inRun ? ", which pip checks before it installs the file" : "";
+  return `'${shown}' installs a file downloaded from a URL without a hash, so nothing checks that two builds of one commit install the same file: the server may replace what the URL returns${forge}. Add the file's hash after the URL (${url}${url.includes("#") ? "&" : "#"}sha256=<hash>)${checks}${instead}.`;
 }
 var pythonDepsUnpinned = defineRule({
   id: "TF0202",
@@ -22105,7 +22300,8 @@ too: a plain \`docker build\` installs it. A requirement from version control (\
 without a ref pip installs whatever the default branch holds, and with a branch (\`@main\`, \`@feature/x\`) whatever
 that branch holds. A requirement downloaded from a URL (\`pkg @ https://\u2026/v1.2.tar.gz\`)
 in a requirements file is pinned only by the file's hash (\`#sha256=\u2026\` after the URL, or \`--hash\`), or when the
-file is one of the Python Package Index's. A Pipfile the image installs without its lock (\`pipenv install
+file is one of the Python Package Index's; the same for a URL given to \`pip install\` in a RUN (a model's release
+file), where the hash goes after the URL, \`--hash\` being an option of requirements files only. A Pipfile the image installs without its lock (\`pipenv install
 --skip-lock\`, or no Pipfile.lock in the repository) is judged the same way, package by package; installed from a
 committed lock (\`pipenv install --deploy\`) it is pinned. A pyproject.toml that \`poetry install\` resolves because
 the repository holds no poetry.lock beside it (or holds one the image copies only after the install, \`COPY
@@ -22157,7 +22353,17 @@ function pipLineFindings(df) {
           line: cmd.line,
           message: vcsMessage(url)
         });
+      for (const { url, name } of pip.unhashedDownloads)
+        findings.push({ file: df.file, line: cmd.line, message: urlMessage(url, name, true) });
       const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
+      if (pip.joined) {
+        findings.push({
+          file: df.file,
+          line: cmd.line,
+          message: joinedMessage(pip.joined, loose.map(quote))
+        });
+        continue;
+      }
       if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
         findings.push({
           file: df.file,
@@ -22175,6 +22381,11 @@ function pipLineFindings(df) {
       });
     }
   return findings;
+}
+function joinedMessage(joined, loose) {
+  const unpinned = loose.length ? `, beside ${loose.join(", ")} without an exact version (pin ${loose.length > 1 ? "each" : "it"}: name==<version>)` : "";
+  const effect = joined.includes(" -m ") ? "pip install rejects the option -m it does not know and the build fails" : `pip reads its words as more packages to install and asks the package index for a project named 'install'${unpinned}`;
+  return `This RUN runs two pip commands as one: no \`&&\` comes before the second \`${joined}\`, so ${effect}. Put \`&&\` before the second \`${joined}\`.`;
 }
 function requirementFindings(app, req) {
   const findings = [];
@@ -23017,9 +23228,9 @@ var Loader = class {
       return void 0;
     }
     const s = entryOf(root, "services");
-    const legacy = s ? [] : legacyServices(root);
+    const legacy = s ? [] : composeServices2(root);
     if (legacy.length > 0) {
-      for (const e of legacy) services.set(e.key, legacyBuild(e));
+      for (const e of legacy) services.set(e.key, e);
       this.errors.push({
         file,
         line: 1,
@@ -23105,6 +23316,12 @@ var Loader = class {
     return void 0;
   }
 };
+function composeServices2(root) {
+  if (root?.kind !== "map") return [];
+  const s = entryOf(root, "services");
+  if (s) return s.value.kind === "map" ? s.value.entries : [];
+  return legacyServices(root).map(legacyBuild);
+}
 function legacyBuild(e) {
   const service = e.value;
   if (service.kind !== "map") return e;
@@ -23264,6 +23481,10 @@ var ServiceConverter = class {
           break;
         case "init":
           if (v.kind === "scalar" && this.str(v).value.toLowerCase() === "true") s.init = true;
+          break;
+        case "network_mode":
+          if (v.kind === "scalar") s.networkMode = this.str(v).value;
+          else this.wrong(e, what, "a string", v);
           break;
         case "secrets":
           s.secrets.push(...this.secrets(e, what));
@@ -23862,7 +24083,9 @@ var serviceImageUnpinned = defineRule({
     "reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go",
     "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). So is a service with no `build:` that",
     "runs such a name another service builds (a worker with `image: me/app`): it runs whatever was built or pushed",
-    "last. A tag taken from a variable (`app:${TAG}`) is left alone unless it resolves to `latest`, as",
+    "last. Only the files compose merges with its own lend it that build: where an alternative compose file (run",
+    "alone, not layered on this one) builds the name, this service pulls it and is reported as any pulled image is.",
+    "A tag taken from a variable (`app:${TAG}`) is left alone unless it resolves to `latest`, as",
     "`app:${TAG:-latest}` does where TAG is unset. The name of an official image (`nginx:latest` on",
     "a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that",
     "name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own. That",
@@ -23872,23 +24095,27 @@ var serviceImageUnpinned = defineRule({
   related: ["service-image-require-explicit-tag"],
   check(project) {
     const byLine = /* @__PURE__ */ new Map();
-    const built = /* @__PURE__ */ new Map();
-    for (const app of project.apps)
-      for (const s of app.compose?.services ?? [])
-        if (s.build && s.image) {
-          const builders = built.get(builtName(s.image)) ?? [];
-          if (!builders.includes(s.name)) builders.push(s.name);
-          built.set(builtName(s.image), builders);
+    const builtBy = (file, name) => {
+      const builders = [];
+      for (const model of new Set(project.apps.map((app) => app.compose)))
+        if (model && (file === void 0 || model.files.includes(file))) {
+          for (const s of model.services)
+            if (s.build && s.image && builtName(s.image) === name && !builders.includes(s.name))
+              builders.push(s.name);
         }
+      return builders.length > 0 ? builders : void 0;
+    };
     const localAppImage = (name) => project.apps.find((app) => app.imageNotBuiltHere === name && app.dockerfile)?.dockerfile?.file;
     for (const { service: s } of composeServices(project)) {
       const img = s.image;
       if (!img || !img.repository || img.digest) continue;
       const bare = img.repository.replace(/^(docker\.io\/)?(library\/)?/, "");
       const official = OFFICIAL.has(bare);
-      const builders = s.build ? void 0 : built.get(builtName(img));
+      const builders = s.build ? void 0 : builtBy(img.file, builtName(img));
       const pushed = img.repository.includes("/") && !official;
-      if (s.build ? !pushed && !official : builders && !pushed) continue;
+      const localName = !pushed && !official;
+      if (s.build ? localName : !pushed && (builders ?? (localName && builtBy(void 0, builtName(img)))))
+        continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
       const rawTag = writtenTag(img.raw ?? img.value);
@@ -23904,8 +24131,8 @@ var serviceImageUnpinned = defineRule({
       const local = s.build || img.repository.includes("/") ? void 0 : localAppImage(img.raw ?? img.value);
       const say = (who, plural2) => {
         const verb = (one, many) => `${who} ${plural2 ? many : one}`;
-        const builtBy = builders?.map((n) => `'${n}'`).join(", ");
-        return builders ? `${verb("runs", "run")} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, the image ${builders.length > 1 ? `services ${builtBy} build` : `service ${builtBy} builds`}: ${plural2 ? "they run" : "it runs"} whatever was built or pushed last under this name, so a deploy cannot tell which build of the code ${plural2 ? "they run" : "it runs"} or roll back. Tag the build with a version or the commit and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.` : local ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `${verb("names", "name")} the image ${plural2 ? "they build" : "it builds"} ${what}, the official Docker Hub image${DEPRECATED_OFFICIAL.includes(bare) ? " (deprecated in favour of python, but still published)" : ""}: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `${verb("tags", "tag")} the image ${plural2 ? "they build" : "it builds"} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `${verb("uses", "use")} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
+        const builtBy2 = builders?.map((n) => `'${n}'`).join(", ");
+        return builders ? `${verb("runs", "run")} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, the image ${builders.length > 1 ? `services ${builtBy2} build` : `service ${builtBy2} builds`}: ${plural2 ? "they run" : "it runs"} whatever was built or pushed last under this name, so a deploy cannot tell which build of the code ${plural2 ? "they run" : "it runs"} or roll back. Tag the build with a version or the commit and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.` : local ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `${verb("names", "name")} the image ${plural2 ? "they build" : "it builds"} ${what}, the official Docker Hub image${DEPRECATED_OFFICIAL.includes(bare) ? " (deprecated in favour of python, but still published)" : ""}: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `${verb("tags", "tag")} the image ${plural2 ? "they build" : "it builds"} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `${verb("uses", "use")} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
       };
       const key = `${img.file}\0${img.line}`;
       const seen = byLine.get(key);
@@ -24124,11 +24351,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
   related: ["security.W009"],
   check(project) {
     const findings = [];
-    for (const { app, settings } of appSettings(project)) {
+    const appsAt = appsByAssignment(project);
+    for (const { settings } of appSettings(project)) {
       const live = liveAssignments(settings, "SECRET_KEY");
-      const { key, note: given } = keyAdvice(app);
-      const read = code(`SECRET_KEY = os.environ["${key}"]`);
       for (const a of live) {
+        const { key, note: given } = keyAdvice(appsAt.get(placeOf(a, settings)) ?? []);
+        const read = code(`SECRET_KEY = os.environ["${key}"]`);
         if (a.inBranch && a.activeWhenUnset === void 0 && !a.loadedInBranch) continue;
         const v = unwrapped(a.value);
         const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
@@ -24200,26 +24428,47 @@ For local development, put the variable in an untracked \`.env\` file or the com
     declines: 'a key read from a secret file a variable names (`read_secret(os.environ.get("KEY_FILE")) or "\u2026"`): the deploy provides the file, and no variable holds the key; a key written in another module of the project that the settings import (reported where it is written): the fixer rewrites assignments of the settings module only.',
     make: (context) => {
       if (readsSecretFile(context)) return void 0;
-      const app = appOfFinding(context);
-      const variable = variableRead(context) ?? (app ? keyAdvice(app).key : DEFAULT_VARIABLE);
+      const apps = appsByAssignment(context.project).get(`${context.finding.file}:${context.finding.line}`);
+      const variable = variableRead(context) ?? (apps ? keyAdvice(apps).key : DEFAULT_VARIABLE);
       return assignFromEnvironment(context, "SECRET_KEY", `os.environ["${variable}"]`, [variable], true);
     }
   }
 });
 var DEFAULT_VARIABLE = "DJANGO_SECRET_KEY";
-function keyAdvice(app) {
-  const provided = providedEnvironment(app);
-  const given = [...withScriptAssignments(app, provided).values.keys()].filter((n) => namesSetting(n, "SECRET_KEY")).sort();
+function keyAdvice(apps) {
+  const provided = apps.map((app) => ({ app, env: providedEnvironment(app) }));
+  const given = [
+    ...new Set(
+      provided.flatMap(
+        ({ app, env }) => [...withScriptAssignments(app, env).values.keys()].filter((n) => namesSetting(n, "SECRET_KEY"))
+      )
+    )
+  ].sort();
+  const containers = apps.length > 1 ? "the app's containers are" : "the app's container is";
   if (given.includes(DEFAULT_VARIABLE)) return { key: DEFAULT_VARIABLE, note: "" };
-  if (given.length > 0) return { key: given[0], note: ` (the app's container is given ${given[0]})` };
-  const unread = provided.unreadEnvFiles?.map((f) => f.path) ?? [];
+  if (given.length > 0) return { key: given[0], note: ` (${containers} given ${given[0]})` };
+  const unread = [...new Set(provided.flatMap(({ env }) => env.unreadEnvFiles?.map((f) => f.path) ?? []))];
   if (unread.length === 0) return { key: DEFAULT_VARIABLE, note: "" };
   const one = unread.length === 1;
   const files = one ? `the env_file ${unread[0]}` : `the env_files ${unread.join(", ")}`;
+  const reads = apps.length > 1 ? "the app's containers read" : "the app's container reads";
   return {
     key: DEFAULT_VARIABLE,
-    note: `, or under the name ${files} ${one ? "gives" : "give"} it (the app's container reads ${one ? "that file" : "those files"}, which the repository does not hold)`
+    note: `, or under the name ${files} ${one ? "gives" : "give"} it (${reads} ${one ? "that file" : "those files"}, which the repository does not hold)`
   };
+}
+function placeOf(a, settings) {
+  return `${a.file ?? settings.file}:${a.line}`;
+}
+function appsByAssignment(project) {
+  const out = /* @__PURE__ */ new Map();
+  for (const { app, settings } of appSettings(project))
+    for (const a of liveAssignments(settings, "SECRET_KEY")) {
+      const apps = out.get(placeOf(a, settings)) ?? [];
+      if (!apps.includes(app)) apps.push(app);
+      out.set(placeOf(a, settings), apps);
+    }
+  return out;
 }
 function unwrapped(v) {
   return v.kind === "list" && v.items.length === 1 ? v.items[0] : v;
@@ -24238,15 +24487,6 @@ function readsSecretFile(context) {
         const value = unwrapped(x.value);
         return x.name === "SECRET_KEY" && (x.file ?? settings.file) === finding.file && x.line === finding.line && value.kind === "env" && value.fromFile === true;
       })
-    )
-  );
-}
-function appOfFinding({ finding, project }) {
-  return project.apps.find(
-    (app) => [app.settings, ...app.settingsBases ?? []].some(
-      (settings) => settings?.assignments.some(
-        (x) => x.name === "SECRET_KEY" && (x.file ?? settings.file) === finding.file && x.line === finding.line
-      )
     )
   );
 }
@@ -24434,6 +24674,59 @@ function backgroundWords(run) {
   const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandLine(h.command)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
   return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
 }
+var PROXY_IMAGES = {
+  nginx: "nginx",
+  caddy: "caddy",
+  apache2: "httpd",
+  httpd: "httpd",
+  haproxy: "haproxy",
+  traefik: "traefik"
+};
+var LOOPBACK2 = /\b(127\.0\.0\.1|localhost):(?=\d)/g;
+function unixSocketOf(argv) {
+  for (const word of argv) {
+    const value = word.replace(/^--?[\w-]+=/, "");
+    if (value.startsWith("unix:")) return value.slice("unix:".length);
+    if (/^\/\S*\.sock$/.test(value)) return value;
+  }
+  return void 0;
+}
+function ownContainersAdvice(processes) {
+  const own = [];
+  const parts = [];
+  let proxied = false;
+  for (const p of processes) {
+    const found = backingServiceOf(p.argv, p.line);
+    const service = found === "MySQL" && p.argv.some((w) => /maria/i.test(w)) ? "MariaDB" : found;
+    const proxy = reverseProxyOf(p.argv);
+    if (service && OFFICIAL_IMAGES[service])
+      parts.push(
+        `${p.name} from ${service}'s official image, ${OFFICIAL_IMAGES[service]}, not from the app's image, the app pointed at it by its service name`
+      );
+    else if (proxy && PROXY_IMAGES[proxy]) {
+      proxied = true;
+      parts.push(
+        `${p.name} from the official ${PROXY_IMAGES[proxy]} image with its configuration, in front of the app server, which it reaches by its service name`
+      );
+    } else own.push(p);
+  }
+  if (own.length > 0) {
+    const rebind = parts.length > 0 && own.some((p) => p.argv.join(" ").search(LOOPBACK2) >= 0);
+    const commands = own.map((p) => `'${p.argv.join(" ").replace(LOOPBACK2, rebind ? "0.0.0.0:" : "$&")}'`);
+    const socket = proxied ? own.map((p) => unixSocketOf(p.argv)).find((s) => s !== void 0) : void 0;
+    const notes = [
+      ...rebind ? ["the server bound to 0.0.0.0, not loopback, so that the other containers reach it"] : [],
+      ...socket ? [
+        `the server listening on a TCP port (e.g. 0.0.0.0:8000) instead of the unix socket ${socket}, which the proxy cannot open from its own container, or that socket's directory shared with the proxy through a volume`
+      ] : []
+    ];
+    parts.unshift(
+      `${listOf(own.map((p) => p.name))} from the same image, ${own.length === 1 ? "with its command" : "each with its own command"} (${[listOf(commands), ...notes].join("; ")})`
+    );
+  }
+  const each = processes.length === 1 ? "it as its own container" : "each as its own container";
+  return `Run ${each} (its own compose service): ${parts.join("; ")}`;
+}
 
 // src/rules/lib/loaded-where.ts
 function heldWhere(settings, file, name) {
@@ -24534,9 +24827,10 @@ function developmentWord(v, given) {
   const fallback = v.whenSet && v.fallback?.kind === "literal" ? String(v.fallback.value) : void 0;
   return compared.find((w) => DEVELOPMENT_WORD2.test(w)) ?? (fallback !== void 0 && DEVELOPMENT_WORD2.test(fallback) ? fallback : void 0) ?? given.find((w) => DEVELOPMENT_WORD2.test(w.trim()))?.trim() ?? compared[0] ?? "development";
 }
-function switchComparison(setting, v, given) {
+function switchComparison(setting, v, given, reads) {
   const word = isEnvironmentName(v, given) ? developmentWord(v, given) : "1";
-  return `${setting} = os.environ.get("${v.variable}", "") == "${word}"`;
+  const read = reads ? reads.get(v.variable, "") : `os.environ.get("${v.variable}", "")`;
+  return `${setting} = ${read} == "${word}"`;
 }
 function falseDefault(raw, rawText) {
   return raw.replace(
@@ -25245,7 +25539,9 @@ function shadowedWildcards(settings, live, at2, fromEnv) {
 
 // src/rules/lib/dockerfile-fix.ts
 function appOfDockerfile(context) {
-  for (const app of [...context.project.apps, ...context.project.workerImages ?? []]) {
+  const apps = [...context.project.apps, ...context.project.workerImages ?? []];
+  const started = apps.filter((a) => startCommands(a).length > 0);
+  for (const app of [...started, ...apps.filter((a) => !started.includes(a))]) {
     const dockerfile = app.dockerfile;
     const stage = dockerfile?.targetStage;
     if (dockerfile && stage && dockerfile.file === context.finding.file) return { app, dockerfile, stage };
@@ -25266,10 +25562,11 @@ function runtimeInsertionLine(stage) {
 function pythonOf(stage) {
   for (const c of [stage.entrypoint, stage.cmd]) {
     const argv = c?.argv ?? c?.script?.commands[0]?.argv ?? [];
-    const word = argv.find((a) => /(^|\/)python3?(\.\d+)?$/.test(a));
+    const inline = c?.argv ? inlineScriptCommands(execTarget(c.argv), c.line).flatMap((s) => s.argv) : [];
+    const word = [...argv, ...inline].find((a) => /(^|\/)python3?(\.\d+)?$/.test(a));
     if (word) return word;
   }
-  return "python";
+  return "python3";
 }
 function removeEnvPair(file, lines, env, pair2) {
   if (env.pairs.length === 1) return replaceLines(file, env.line, env.endLine, []);
@@ -25285,7 +25582,7 @@ function removeEnvPair(file, lines, env, pair2) {
 }
 
 // src/rules/lib/shell-less-base.ts
-var import_node_path26 = __toESM(require_node_path(), 1);
+var import_node_path28 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/exec-form.ts
 var import_node_path21 = __toESM(require_node_path(), 1);
@@ -25364,251 +25661,7 @@ function scriptAt(word, scripts, workdir) {
   );
 }
 
-// src/rules/lib/image-users.ts
-var USER_OPTION_VALUES = new Set(
-  "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
-    " "
-  )
-);
-function userAddedBy(argv, env) {
-  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    const w = argv[i];
-    if (w.startsWith("-")) {
-      if (USER_OPTION_VALUES.has(w)) i++;
-      continue;
-    }
-    const name = resolveWord(w, env) || w;
-    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
-  }
-  return void 0;
-}
-var known = (name) => name?.includes("$") ? void 0 : name;
-function usersCreatedByRuns(df, stage, own = false) {
-  const names2 = [];
-  for (const s of own ? [stage] : lineage2(df, stage)) {
-    const args = {};
-    for (const ins of s.instructions) {
-      if (ins.keyword === "ARG") args[ins.name] = ins.value;
-      if (ins.keyword !== "RUN") continue;
-      for (const c of ins.script?.commands ?? []) {
-        const name = userAddedBy(c.argv, { ...args, ...stage.env });
-        if (name) names2.push(name);
-      }
-    }
-  }
-  return names2;
-}
-var BASE_USERS = new Set(
-  "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
-    " "
-  )
-);
-function imageHasUser(df, stage, user) {
-  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
-  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
-  const base = lineage2(df, stage)[0].from;
-  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
-}
-var baseStage = (df, stage) => lineage2(df, stage)[0];
-var isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
-function createUser(stage, name = "app") {
-  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
-}
-function switchAdvice(df, stage, where = "", owner) {
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
-    return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
-  if (existing) {
-    const parent = stage.from.image ?? stage.from.raw;
-    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
-  }
-  if (owner) {
-    const what = owner.path === stage.workdir ? `the working directory ${owner.path}` : `${owner.path}, the working directory ${stage.workdir} with it,`;
-    return `The image already gives ${what} to ${owner.user} (${owner.how} at ${owner.file}:${owner.line}): add USER ${owner.user}${where}.`;
-  }
-  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
-}
-function handOver(df, stage, user) {
-  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
-  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
-  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
-  return `exec ${dropTool(baseStage(df, stage), user)}`;
-}
-function dropTool(stage, user) {
-  const image = stage.from.image ?? stage.from.raw;
-  switch (releaseOf(stage)) {
-    case "alpine":
-      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
-    case "util-linux":
-      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
-    case "gosu-package":
-      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
-    case "before-setpriv":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
-    case "no-gosu-package":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
-    default:
-      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
-  }
-}
-function releaseOf(stage) {
-  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
-  const colon = ref.lastIndexOf(":");
-  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
-  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
-  const name = repository.slice(repository.lastIndexOf("/") + 1);
-  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
-  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
-  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
-  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
-  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
-  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
-  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
-  if (!official) return "unknown";
-  if (name === "debian" || name === "ubuntu") {
-    if (Number.isNaN(major))
-      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
-    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
-    if (major <= old) return "before-setpriv";
-    if (major < split) return "no-gosu-package";
-    return major < merged ? "gosu-package" : "util-linux";
-  }
-  if (name === "python") {
-    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
-    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
-    return "util-linux";
-  }
-  return "unknown";
-}
-function createdUser(runs) {
-  let name;
-  for (const run of runs)
-    for (const m of run.matchAll(
-      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm
-    ))
-      name = m[2];
-  return name;
-}
-
-// src/rules/lib/su-launch.ts
-function suLaunch(argv) {
-  if (basename2(argv[0] ?? "") !== "su") return void 0;
-  let user;
-  let script;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-c" || a === "--command") script = argv[++i];
-    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
-    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
-    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
-  }
-  return user && script !== void 0 ? { user, script } : void 0;
-}
-function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
-  const su = suLaunch(command.argv);
-  if (!su) return void 0;
-  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
-  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
-  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())}`;
-  const runNote = simple ? "" : " (with exec before the server's command in it)";
-  const hand = handOver2(su.user);
-  const at2 = hand.indexOf("\u2026");
-  const tool = `${quotedLine(`${hand.slice(0, at2)}${run}`)}${runNote}${hand.slice(at2 + 1)}`;
-  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
-}
-function suHandOver(app) {
-  const df = app.dockerfile;
-  const stage = df?.targetStage;
-  return df && stage ? (user) => handOver(df, stage, user) : void 0;
-}
-
-// src/rules/lib/shell-form-fix.ts
-function fixShellForm(context) {
-  const { finding } = context;
-  const lines = linesOf(context, finding.file);
-  if (!lines || finding.line === void 0) return void 0;
-  for (const app of appsAndWorkerImages(context.project)) {
-    const df = app.dockerfile;
-    const stage = df?.targetStage;
-    for (const instr of [stage?.entrypoint, stage?.cmd]) {
-      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
-      if (instr.form === "shell") {
-        const argv = execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/");
-        if (stage && shellLessBase(df, stage) && /^(sh|env)$/.test(argv?.[0] ?? "")) return void 0;
-        return execFormOf(instr, argv, lines, finding.file);
-      }
-      if (instr.argv)
-        return withSh(
-          execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine),
-          instr.argv,
-          appShells(app),
-          lines,
-          finding.file,
-          instr.line
-        );
-    }
-    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
-    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
-      const argv = c && composeArgv2(c);
-      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
-      const fix = execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
-      return withSh(fix, argv, appShells(app), lines, finding.file, c.line);
-    }
-    for (const script of app.entrypointScripts) {
-      if (script.file !== finding.file) continue;
-      const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
-        (c) => c.line === finding.line && !c.background && !c.loop
-      );
-      if (!last || suExecAdvice(last) || last.execInSubshell) continue;
-      return execLast(last, lines, finding.file, last.line, last.line);
-    }
-  }
-  return void 0;
-}
-function execFormOf(instr, argv, lines, file) {
-  if (!argv || instr.endLine !== instr.line) return void 0;
-  const written = lines[instr.line - 1];
-  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
-  return {
-    title: `${instr.keyword} in exec form`,
-    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])]
-  };
-}
-function lastToExec(argv, line) {
-  const commands = inlineScriptCommands(argv, line);
-  const ends = branchEnds(commands);
-  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
-  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
-  if (foregroundSequence(commands)) return void 0;
-  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
-  return last;
-}
-function execLast(command, lines, file, first, last) {
-  if (!command || command.viaExec || command.argv.length === 0) return void 0;
-  const word0 = command.argv[0];
-  const env = command.env?.[0];
-  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
-  for (const needle of needles) {
-    const at2 = locate(lines, needle, first, last, "last");
-    if (!at2) continue;
-    const before = lines[at2.line - 1].slice(0, at2.column - 1);
-    if (!/(^|[\s;&|("'])$/.test(before)) continue;
-    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
-    return { title: `exec ${word0}`, edits: [edit] };
-  }
-  return void 0;
-}
-function withSh(fix, argv, shells, lines, file, line) {
-  const bash = argv.find((w, i) => /(^|\/)bash$/.test(w) && /^-\w*c/.test(argv[i + 1] ?? ""));
-  if (!fix || !bash || !shells.noBash) return fix;
-  const text2 = lines[line - 1] ?? "";
-  const column = [...text2.matchAll(/[\s"'[]/g)].map((m) => m.index + 1).find((i) => text2.startsWith(bash, i));
-  if (column === void 0) return void 0;
-  const start = { line, column: column + 1 };
-  const end = { line, column: column + 1 + bash.length };
-  return { ...fix, edits: [{ file, start, end, text: bash.replace(/bash$/, "sh") }, ...fix.edits] };
-}
+// src/rules/lib/main-process.ts
 function mainProcessOf(argv) {
   const server = serverOf(argv);
   if (server) return { kind: serverName(argv, server) };
@@ -25617,9 +25670,6 @@ function mainProcessOf(argv) {
   const a = programArgv(argv);
   if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
   return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w)) ? { kind: "supervisord" } : void 0;
-}
-function composeArgv2(c) {
-  return c.argv ?? c.script?.commands[0]?.argv;
 }
 
 // src/rules/lib/shell-branches.ts
@@ -25890,10 +25940,91 @@ function shExecsShellForm(instr, shells) {
 }
 
 // src/rules/lib/run-time-writes.ts
-var import_node_path25 = __toESM(require_node_path(), 1);
+var import_node_path27 = __toESM(require_node_path(), 1);
+
+// src/rules/lib/uwsgi-writes.ts
+var import_node_path22 = __toESM(require_node_path(), 1);
+function uwsgiIni(app, argv) {
+  const ini = uwsgiIniArg(argv);
+  const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
+    // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
+    (f) => f.server === "uwsgi" && (f.file === ini || basename2(f.file) === basename2(ini))
+  );
+  return { ...ini !== void 0 ? { ini } : {}, ...config2 ? { config: config2 } : {} };
+}
+function withMagic(value, iniPath) {
+  const dir = import_node_path22.posix.dirname(iniPath);
+  const name = import_node_path22.posix.basename(iniPath);
+  const table = {
+    d: `${dir}/`,
+    p: iniPath,
+    s: name,
+    n: name.replace(/\.[^.]*$/, ""),
+    c: import_node_path22.posix.basename(dir)
+  };
+  return value.replace(/%([dpsncDPSNC])/g, (_, v) => table[v.toLowerCase()]);
+}
+function uwsgiLogFiles(app, c, cwd) {
+  const argv = programArgv(c.argv);
+  if (basename2(argv[0] ?? "") !== "uwsgi") return [];
+  const fromArgv = argv.flatMap((w, i) => {
+    const m = /^--(logto2?|daemonize2?)(?:=(.*))?$/.exec(w);
+    const value = m && (m[2] ?? argv[i + 1]);
+    return value ? [{ value, at: `${c.file}:${c.line}` }] : [];
+  });
+  const { ini, config: config2 } = uwsgiIni(app, argv);
+  const iniPath = import_node_path22.posix.resolve(cwd, ini ?? ".");
+  const fromIni = (config2?.logFiles ?? []).map((l) => ({
+    value: withMagic(l.value, iniPath),
+    at: `${config2.file}:${l.line}`
+  }));
+  return [...fromArgv, ...fromIni].filter((l) => !l.value.startsWith("/dev/") && !/[$%]/.test(import_node_path22.posix.dirname(l.value))).map((l) => {
+    const path = import_node_path22.posix.resolve(cwd, l.value);
+    return { path, what: `uwsgi's log file ${l.value.includes("%") ? l.value : path} at ${l.at}` };
+  });
+}
+function socketPaths(app, c, cwd) {
+  const argv = programArgv(c.argv);
+  const { ini, config: config2 } = uwsgiIni(app, argv);
+  const iniPath = import_node_path22.posix.resolve(cwd, ini ?? ".");
+  const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
+  const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
+    value: withMagic(l.value.split(",")[0].trim(), iniPath),
+    at: `${config2.file}:${l.line}`
+  }));
+  return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
+    (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
+  ).map((s) => ({
+    path: import_node_path22.posix.resolve(cwd, s.value),
+    what: `the socket ${import_node_path22.posix.resolve(cwd, s.value)} at ${s.at}`
+  }));
+}
+
+// src/rules/lib/system-dirs.ts
+var SYSTEM_DIRS = {
+  "/": { shared: false },
+  "/etc": { shared: true },
+  "/home": { shared: false },
+  "/opt": { shared: true },
+  "/run": { shared: true },
+  "/srv": { shared: true },
+  "/tmp": { shared: false },
+  "/usr": { shared: true },
+  "/usr/local": { shared: true },
+  "/usr/share": { shared: false },
+  "/usr/src": { shared: false },
+  "/var": { shared: true },
+  "/var/cache": { shared: false },
+  "/var/lib": { shared: true },
+  "/var/log": { shared: true },
+  "/var/run": { shared: true },
+  "/var/tmp": { shared: false }
+};
+var isStandardDirectory = (dir) => Object.hasOwn(SYSTEM_DIRS, dir);
+var isSharedDirectory = (dir) => SYSTEM_DIRS[dir]?.shared === true;
 
 // src/rules/lib/log-files.ts
-var import_node_path22 = __toESM(require_node_path(), 1);
+var import_node_path23 = __toESM(require_node_path(), 1);
 var FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
 function settingsLogFiles(app) {
   const settings = app.settings;
@@ -25903,23 +26034,23 @@ function settingsLogFiles(app) {
       className: h.className,
       file: h.file ?? settings.file,
       line: h.line,
-      ...path ? { dir: import_node_path22.posix.dirname(path) } : {}
+      ...path ? { dir: import_node_path23.posix.dirname(path) } : {}
     };
   });
 }
 function imagePath(app, v) {
-  if (v.kind === "path" && v.base === "absolute") return import_node_path22.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path" && v.base === "absolute") return import_node_path23.posix.normalize(`/${v.parts.join("/")}`);
   if (v.kind === "path") {
     const base = imageBaseDir(app);
-    return base === void 0 ? void 0 : import_node_path22.posix.join(base, ...v.parts);
+    return base === void 0 ? void 0 : import_node_path23.posix.join(base, ...v.parts);
   }
   if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
-    return import_node_path22.posix.normalize(v.value);
+    return import_node_path23.posix.normalize(v.value);
   return void 0;
 }
 
 // src/rules/lib/path-owners.ts
-var import_node_path23 = __toESM(require_node_path(), 1);
+var import_node_path24 = __toESM(require_node_path(), 1);
 function rootOwnedDirectories(df, stage, dirs) {
   const chowned2 = handedPaths(df, stage).filter((c) => !c.filesOnly).map((c) => c.path);
   return [...new Set(dirs)].filter(
@@ -25945,7 +26076,7 @@ function handedPaths(df, stage) {
       if (i.keyword === "WORKDIR" && i.path) made.push(i.path);
       if (i.keyword === "COPY" || i.keyword === "ADD") return copiedOwner(i, made, df.file);
       if (i.keyword !== "RUN") return [];
-      const resolve = (w) => w.startsWith("/") ? [w] : workdirs[n] ? [import_node_path23.posix.resolve(workdirs[n], w)] : [];
+      const resolve = (w) => w.startsWith("/") ? [w] : workdirs[n] ? [import_node_path24.posix.resolve(workdirs[n], w)] : [];
       return (i.script?.commands ?? []).flatMap((c) => {
         const argv = expandedArgv(c, i).argv;
         const tool = basename2(argv[0] ?? "");
@@ -25987,7 +26118,7 @@ function installedDirectories(argv, resolve, at2) {
   if (!directory || !owner) return [];
   const user = owner.split(/[:.]/)[0];
   return operands.filter((w) => !w.includes("$")).flatMap(resolve).map((path) => ({
-    path: import_node_path23.posix.normalize(path).replace(/(.)\/+$/, "$1"),
+    path: import_node_path24.posix.normalize(path).replace(/(.)\/+$/, "$1"),
     recursive: false,
     owner: user,
     how: "RUN install -d",
@@ -25995,7 +26126,7 @@ function installedDirectories(argv, resolve, at2) {
   }));
 }
 function copiedOwner(copy, made, file) {
-  const dest = copy.dest ? import_node_path23.posix.normalize(copy.dest).replace(/(.)\/+$/, "$1") : "";
+  const dest = copy.dest ? import_node_path24.posix.normalize(copy.dest).replace(/(.)\/+$/, "$1") : "";
   if (!dest.startsWith("/")) return [];
   const existed = made.some((m) => m === dest || m.startsWith(`${dest}/`) || dest === "/");
   made.push(dest);
@@ -26010,6 +26141,181 @@ function worldWritable(mode) {
   }
   const writes = mode.split(",").some((clause) => /^[ugoa]*[ao][ugoa]*[+=][rwxXst]*w/.test(clause));
   return writes ? "all" : void 0;
+}
+
+// src/model/decouple-config.ts
+var import_node_path25 = __toESM(require_node_path(), 1);
+function decoupleConfigOf(settings, files, texts) {
+  if (!(settings.dotenvLoads ?? []).some((l) => l.via === "python-decouple")) return void 0;
+  for (let dir = import_node_path25.posix.dirname(settings.file); ; dir = import_node_path25.posix.dirname(dir)) {
+    for (const name of ["settings.ini", ".env"]) {
+      const file = dir === "." ? name : `${dir}/${name}`;
+      if (!files.has(file)) continue;
+      const text2 = texts[file];
+      if (name === ".env") return { file, values: text2 === void 0 ? {} : envValues(text2) };
+      return { file, values: text2 === void 0 ? {} : iniValues(text2), caseless: true };
+    }
+    if (dir === "." || dir === "/" || dir === "") return void 0;
+  }
+}
+function iniValues(text2) {
+  const values = {};
+  let section = "";
+  for (const raw of text2.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) {
+      section = header[1].trim();
+      continue;
+    }
+    const pair2 = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(line);
+    if (section === "settings" && pair2) values[pair2[1].toUpperCase()] = pair2[2];
+  }
+  return values;
+}
+function envValues(text2) {
+  const values = {};
+  for (const raw of text2.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || !line.includes("=")) continue;
+    const at2 = line.indexOf("=");
+    const value = line.slice(at2 + 1).trim();
+    const quoted = /^(['"])(.*)\1$/.exec(value);
+    values[line.slice(0, at2).trim()] = quoted ? quoted[2] : value;
+  }
+  return values;
+}
+function decoupleValue(config2, name) {
+  if (!config2) return void 0;
+  return config2.caseless ? config2.values[name.toUpperCase()] : config2.values[name];
+}
+
+// src/rules/lib/image-users.ts
+var USER_OPTION_VALUES = new Set(
+  "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
+    " "
+  )
+);
+function userAddedBy(argv, env) {
+  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i];
+    if (w.startsWith("-")) {
+      if (USER_OPTION_VALUES.has(w)) i++;
+      continue;
+    }
+    const name = resolveWord(w, env) || w;
+    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
+  }
+  return void 0;
+}
+var known = (name) => name?.includes("$") ? void 0 : name;
+function usersCreatedByRuns(df, stage, own = false) {
+  const names2 = [];
+  for (const s of own ? [stage] : lineage2(df, stage)) {
+    const args = {};
+    for (const ins of s.instructions) {
+      if (ins.keyword === "ARG") args[ins.name] = ins.value;
+      if (ins.keyword !== "RUN") continue;
+      for (const c of ins.script?.commands ?? []) {
+        const name = userAddedBy(c.argv, { ...args, ...stage.env });
+        if (name) names2.push(name);
+      }
+    }
+  }
+  return names2;
+}
+var BASE_USERS = new Set(
+  "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
+    " "
+  )
+);
+function imageHasUser(df, stage, user) {
+  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
+  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
+  const base = lineage2(df, stage)[0].from;
+  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
+}
+var baseStage = (df, stage) => lineage2(df, stage)[0];
+var isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
+function createUser(stage, name = "app") {
+  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
+}
+function switchAdvice(df, stage, where = "", owner) {
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
+    return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
+  if (existing) {
+    const parent = stage.from.image ?? stage.from.raw;
+    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
+  }
+  if (owner) {
+    const what = owner.path === stage.workdir ? `the working directory ${owner.path}` : `${owner.path}, the working directory ${stage.workdir} with it,`;
+    return `The image already gives ${what} to ${owner.user} (${owner.how} at ${owner.file}:${owner.line}): add USER ${owner.user}${where}.`;
+  }
+  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
+}
+function handOver(df, stage, user) {
+  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
+  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
+  return `exec ${dropTool(baseStage(df, stage), user)}`;
+}
+function dropTool(stage, user) {
+  const image = stage.from.image ?? stage.from.raw;
+  switch (releaseOf(stage)) {
+    case "alpine":
+      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
+    case "util-linux":
+      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+    case "gosu-package":
+      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
+    case "before-setpriv":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
+    case "no-gosu-package":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
+    default:
+      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
+  }
+}
+function releaseOf(stage) {
+  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
+  const colon = ref.lastIndexOf(":");
+  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
+  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
+  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
+  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
+  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
+  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
+  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
+  if (!official) return "unknown";
+  if (name === "debian" || name === "ubuntu") {
+    if (Number.isNaN(major))
+      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
+    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
+    if (major <= old) return "before-setpriv";
+    if (major < split) return "no-gosu-package";
+    return major < merged ? "gosu-package" : "util-linux";
+  }
+  if (name === "python") {
+    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
+    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
+    return "util-linux";
+  }
+  return "unknown";
+}
+function createdUser(runs) {
+  let name;
+  for (const run of runs)
+    for (const m of run.matchAll(
+      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm
+    ))
+      name = m[2];
+  return name;
 }
 
 // src/rules/lib/privilege-drops.ts
@@ -26153,7 +26459,7 @@ function suDrop(app) {
 var SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;
 
 // src/rules/lib/start-writes.ts
-var import_node_path24 = __toESM(require_node_path(), 1);
+var import_node_path26 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/root-runs.ts
 function* rootRunCommands(df, stage) {
@@ -26176,13 +26482,12 @@ function* rootRunCommands(df, stage) {
 }
 
 // src/rules/lib/start-writes.ts
-var STANDARD_DIRS = /^\/(var(\/(log|run|lib|tmp|cache))?|run|etc|usr(\/(local|src|share))?|opt|srv|home|tmp)?$/;
 function madeDirectories(df, stage, c, cwd) {
   const argv = programArgv(c.argv);
   if (basename2(argv[0] ?? "") !== "mkdir") return [];
   const operands = argv.slice(1).filter((w, i, a) => !w.startsWith("-") && !/^(-m|--mode)$/.test(a[i - 1] ?? ""));
   const held = heldDirectories(df, stage);
-  return operands.filter((w) => !/[$*?`]/.test(w)).map((w) => import_node_path24.posix.resolve(cwd, w).replace(/(.)\/+$/, "$1")).filter((dir) => !STANDARD_DIRS.test(dir) && !held.some((h) => h === dir || h.startsWith(`${dir}/`))).map((dir) => ({ path: dir, kind: "directory", what: `made by mkdir at ${c.file}:${c.line}` }));
+  return operands.filter((w) => !/[$*?`]/.test(w)).map((w) => import_node_path26.posix.resolve(cwd, w).replace(/(.)\/+$/, "$1")).filter((dir) => !isStandardDirectory(dir) && !held.some((h) => h === dir || h.startsWith(`${dir}/`))).map((dir) => ({ path: dir, kind: "directory", what: `made by mkdir at ${c.file}:${c.line}` }));
 }
 function heldDirectories(df, stage) {
   const held = [];
@@ -26196,7 +26501,7 @@ function heldDirectories(df, stage) {
   for (const { command } of rootRunCommands(df, stage))
     if (basename2(command.argv[0] ?? "") === "mkdir")
       held.push(...command.argv.slice(1).filter((w) => w.startsWith("/") && !w.includes("$")));
-  return held.map((h) => import_node_path24.posix.normalize(h).replace(/(.)\/+$/, "$1"));
+  return held.map((h) => import_node_path26.posix.normalize(h).replace(/(.)\/+$/, "$1"));
 }
 var GUNICORN_LOG_OPTIONS = /^--(error-logfile|log-file|access-logfile)(?:=(.*))?$/s;
 function gunicornLogFiles(app, c, cwd) {
@@ -26206,7 +26511,7 @@ function gunicornLogFiles(app, c, cwd) {
   const chdir = argv.flatMap(
     (w, i) => w === "--chdir" ? [argv[i + 1] ?? ""] : w.startsWith("--chdir=") ? [w.slice(8)] : []
   )[0];
-  const dir = chdir && !chdir.includes("$") ? import_node_path24.posix.resolve(cwd, chdir) : cwd;
+  const dir = chdir && !chdir.includes("$") ? import_node_path26.posix.resolve(cwd, chdir) : cwd;
   const fromArgv = argv.flatMap((w, i) => {
     const m = GUNICORN_LOG_OPTIONS.exec(w);
     const value = m && (m[2] ?? argv[i + 1]);
@@ -26223,7 +26528,7 @@ function gunicornLogFiles(app, c, cwd) {
     at: `${file.file}:${l.line}`
   }));
   return [...fromArgv, ...fromConfig].filter((l) => l.value !== "-" && !/^\/(dev|proc)\//.test(l.value) && !l.value.includes("$")).map((l) => {
-    const path = import_node_path24.posix.resolve(dir, l.value);
+    const path = import_node_path26.posix.resolve(dir, l.value);
     return { path, kind: "file", what: `gunicorn's ${l.option} ${path} at ${l.at}` };
   });
 }
@@ -26231,6 +26536,8 @@ function gunicornLogFiles(app, c, cwd) {
 // src/rules/lib/run-time-writes.ts
 function runtimeWrites(app, df, stage, dropped = () => true) {
   const found = [];
+  const trees = /* @__PURE__ */ new Set();
+  const tree = (w) => (trees.add(w), w);
   const unknown = [];
   const failing = [];
   const places = /* @__PURE__ */ new Map();
@@ -26241,7 +26548,7 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     const managed = djangoCommand(c.argv);
     if (managed?.name === "collectstatic") {
       const dir = settingDir(app, "STATIC_ROOT", cwd);
-      if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at2}` });
+      if (dir) found.push(tree({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at2}` }));
       else if (settingUnset(app, "STATIC_ROOT"))
         failing.push(
           `collectstatic (${at2}) writes nothing: the settings (${app.settings.file}) set no STATIC_ROOT, so it stops with ImproperlyConfigured`
@@ -26254,16 +26561,18 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
       const dir = own ?? settingDir(app, "STATIC_ROOT", cwd);
       const by = own ? "" : " with COMPRESS_ROOT unset";
       if (dir)
-        found.push({
-          dir,
-          what: `${own ? "COMPRESS_ROOT" : "STATIC_ROOT"}, where compress writes its CACHE at ${at2}${by}`
-        });
+        found.push(
+          tree({
+            dir,
+            what: `${own ? "COMPRESS_ROOT" : "STATIC_ROOT"}, where compress writes its CACHE at ${at2}${by}`
+          })
+        );
       else unknown.push(`compress (${at2}) writes COMPRESS_ROOT`);
     }
     if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)) && !beatKeepsNoFile(app, argv))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
     for (const socket of socketPaths(app, c, cwd))
-      found.push({ dir: import_node_path25.posix.dirname(socket.path), what: socket.what });
+      found.push({ dir: import_node_path27.posix.dirname(socket.path), what: socket.what });
     for (const log of uwsgiLogFiles(app, c, cwd)) found.push(fileWrite(log.path, log.what));
     for (const w of [...madeDirectories(df, stage, c, cwd), ...gunicornLogFiles(app, c, cwd)])
       found.push(w.kind === "file" ? fileWrite(w.path, w.what) : { dir: w.path, what: w.what });
@@ -26284,8 +26593,12 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
   const sqlite = sqliteFile(app, serverDir2);
   if (sqlite) found.push(sqlite);
   const media = mediaRoot(app);
-  if (media?.dir) found.push({ dir: media.dir, what: media.what, ...media.nested ? { nested: true } : {} });
+  if (media?.dir) found.push(tree({ dir: media.dir, what: media.what }));
   else if (media) unknown.push(media.what);
+  const copied = imagePathsOf(app, () => true).map(({ path }) => path);
+  for (const w of trees)
+    if (copied.some((p) => p.startsWith(`${w.dir}/`) && p.slice(w.dir.length + 1).includes("/")))
+      w.nested = true;
   const owned = new Set(
     rootOwnedDirectories(
       df,
@@ -26318,9 +26631,14 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     }
   }
   for (const w of known2) w.what = whats.get(w).map(namedAt).join(", ");
+  const givenTo = found.flatMap((w) => {
+    const owner = owned.has(w.dir) ? void 0 : directoryOwner(df, stage, w.dir);
+    return owner ? [{ dir: w.dir, what: w.what, owner }] : [];
+  });
   return {
     known: known2,
     unknown,
+    ...givenTo.length > 0 ? { givenTo } : {},
     ...inRoot.length > 0 ? { inRoot } : {},
     ...failing.length > 0 ? { failing } : {}
   };
@@ -26359,7 +26677,7 @@ function startsWithDirectory(app) {
 }
 function mountOver(app, dir) {
   const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
-  const target = (t) => import_node_path25.posix.normalize(t).replace(/(.)\/+$/, "$1");
+  const target = (t) => import_node_path27.posix.normalize(t).replace(/(.)\/+$/, "$1");
   const over = services.flatMap((s) => s.volumes).filter((v) => {
     const t = target(v.target);
     return v.type !== "tmpfs" && (t === dir || dir.startsWith(`${t}/`) || t === "/");
@@ -26385,45 +26703,6 @@ function beatKeepsNoFile(app, argv) {
   const scheduler = option.at(-1) ?? (literal?.kind === "literal" && typeof literal.value === "string" ? literal.value : void 0);
   return scheduler !== void 0 && scheduler !== "" && !/(^|[.:])PersistentScheduler$/.test(scheduler);
 }
-function uwsgiIni(app, argv) {
-  const ini = uwsgiIniArg(argv);
-  const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
-    // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
-    (f) => f.server === "uwsgi" && (f.file === ini || basename2(f.file) === basename2(ini))
-  );
-  return { ...ini !== void 0 ? { ini } : {}, ...config2 ? { config: config2 } : {} };
-}
-function uwsgiLogFiles(app, c, cwd) {
-  const argv = programArgv(c.argv);
-  if (basename2(argv[0] ?? "") !== "uwsgi") return [];
-  const fromArgv = argv.flatMap((w, i) => {
-    const m = /^--(logto2?|daemonize2?)(?:=(.*))?$/.exec(w);
-    const value = m && (m[2] ?? argv[i + 1]);
-    return value ? [{ value, at: `${c.file}:${c.line}` }] : [];
-  });
-  const { config: config2 } = uwsgiIni(app, argv);
-  const fromIni = (config2?.logFiles ?? []).map((l) => ({ value: l.value, at: `${config2.file}:${l.line}` }));
-  return [...fromArgv, ...fromIni].filter((l) => !l.value.startsWith("/dev/") && !/[$%]/.test(import_node_path25.posix.dirname(l.value))).map((l) => {
-    const path = import_node_path25.posix.resolve(cwd, l.value);
-    return { path, what: `uwsgi's log file ${l.value.includes("%") ? l.value : path} at ${l.at}` };
-  });
-}
-function socketPaths(app, c, cwd) {
-  const argv = programArgv(c.argv);
-  const { ini, config: config2 } = uwsgiIni(app, argv);
-  const iniDir = ini === void 0 ? cwd : import_node_path25.posix.dirname(import_node_path25.posix.resolve(cwd, ini));
-  const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
-  const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
-    value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
-    at: `${config2.file}:${l.line}`
-  }));
-  return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
-    (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
-  ).map((s) => ({
-    path: import_node_path25.posix.resolve(cwd, s.value),
-    what: `the socket ${import_node_path25.posix.resolve(cwd, s.value)} at ${s.at}`
-  }));
-}
 function compiledMessages(app, args, cwd, at2) {
   const locales = args.flatMap(
     (w, i) => /^(-l|--locale)$/.test(args[i - 1] ?? "") ? [w] : /^(-l|--locale=)./.test(w) ? [w.replace(/^(-l|--locale=)/, "")] : []
@@ -26432,9 +26711,9 @@ function compiledMessages(app, args, cwd, at2) {
   const under2 = (p) => cwd === "/" || p.startsWith(`${cwd}/`);
   const po = imagePathsOf(app, catalog(".po")).filter((p) => under2(p.path));
   const mo = imagePathsOf(app, catalog(".mo")).map((p) => p.path);
-  const dirs = [...new Set(po.map((p) => import_node_path25.posix.dirname(p.path)))];
+  const dirs = [...new Set(po.map((p) => import_node_path27.posix.dirname(p.path)))];
   return dirs.map((dir) => {
-    const files = po.filter((p) => import_node_path25.posix.dirname(p.path) === dir).map((p) => p.path.replace(/\.po$/, ".mo")).filter((f) => mo.includes(f));
+    const files = po.filter((p) => import_node_path27.posix.dirname(p.path) === dir).map((p) => p.path.replace(/\.po$/, ".mo")).filter((f) => mo.includes(f));
     return {
       dir,
       what: `the .mo files compilemessages writes at ${at2}`,
@@ -26445,9 +26724,19 @@ function compiledMessages(app, args, cwd, at2) {
 function settingDir(app, name, cwd) {
   const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
   const value = assigned.at(-1)?.value;
-  const source = value?.kind === "env" ? value.fallback : value;
+  const source = value?.kind === "env" ? decoupleSource(app, value) ?? value.fallback : value;
+  if (source === null) return void 0;
   const path = source && (runtimePath(app, source) ?? relativeTo2(cwd, source));
-  return path === void 0 ? void 0 : import_node_path25.posix.normalize(path).replace(/(.)\/+$/, "$1");
+  return path === void 0 ? void 0 : import_node_path27.posix.normalize(path).replace(/(.)\/+$/, "$1");
+}
+function decoupleSource(app, value) {
+  const config2 = app.decoupleConfig;
+  const text2 = value.via === "other" ? decoupleValue(config2, value.variable) : void 0;
+  if (!config2 || text2 === void 0) return void 0;
+  if (config2.sent === void 0) return null;
+  if (!config2.sent) return void 0;
+  if (/[%$]/.test(text2)) return null;
+  return { kind: "literal", value: text2, line: value.line };
 }
 function settingUnset(app, name) {
   const settings = app.settings;
@@ -26459,7 +26748,7 @@ function runtimePath(app, v) {
   const inImage2 = imagePath(app, v);
   if (inImage2 !== void 0 || v.kind !== "path" || v.base === "absolute") return inImage2;
   const base = mountedBaseDir(app);
-  return base === void 0 ? void 0 : import_node_path25.posix.join(base, ...v.parts);
+  return base === void 0 ? void 0 : import_node_path27.posix.join(base, ...v.parts);
 }
 function sqliteFile(app, serverDir2) {
   const settings = app.settings;
@@ -26475,7 +26764,7 @@ function sqliteFile(app, serverDir2) {
   const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
   const shipped = imageFileSource(app, path);
   return {
-    dir: import_node_path25.posix.dirname(path),
+    dir: import_node_path27.posix.dirname(path),
     what: `the SQLite database ${path} at ${chosen.file ?? settings.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ""}`,
     ...shipped ? { files: [path] } : {}
   };
@@ -26491,21 +26780,17 @@ function mediaRoot(app) {
   const dir = settingDir(app, "MEDIA_ROOT");
   if (dir === void 0 && settingUnset(app, "MEDIA_ROOT")) return void 0;
   if (dir === void 0) return { what: `the uploads of ${fields} go to MEDIA_ROOT` };
-  const nested3 = imagePathsOf(app, () => true).some(
-    ({ path }) => path.startsWith(`${dir}/`) && path.slice(dir.length + 1).includes("/")
-  );
-  return { dir, what: `MEDIA_ROOT, where uploads go for ${fields}`, ...nested3 ? { nested: nested3 } : {} };
+  return { dir, what: `MEDIA_ROOT, where uploads go for ${fields}` };
 }
 function relativeTo2(dir, v) {
   if (dir === void 0 || v.kind !== "literal" || typeof v.value !== "string") return void 0;
   const name = v.value;
   if (name === "" || name.startsWith(":") || /^file:/i.test(name) || name.includes("$")) return void 0;
-  return import_node_path25.posix.resolve(dir, name);
+  return import_node_path27.posix.resolve(dir, name);
 }
-var SHARED_DIRS = /^\/(var\/log|var\/run|run|var\/lib|var|etc|usr(\/local)?|opt|srv)$/;
 function fileWrite(path, what) {
-  const dir = import_node_path25.posix.dirname(path);
-  return { dir, what, ...SHARED_DIRS.test(dir) ? { file: path } : {} };
+  const dir = import_node_path27.posix.dirname(path);
+  return { dir, what, ...isSharedDirectory(dir) ? { file: path } : {} };
 }
 function chownCommand(user, paths, nested3 = []) {
   return [
@@ -26530,7 +26815,7 @@ function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) 
       [...whole.filter((d) => !nested3.includes(d)), ...made, ...files],
       nested3
     );
-    const down = nested3.length === 0 ? "" : ` The image holds directories under ${listOf(nested3)}, copied in and owned by root, where uploads go: the chown goes down them (-R).`;
+    const down = nested3.length === 0 ? "" : ` The image holds directories under ${listOf(nested3)}, copied in and owned by root, where the app writes too: the chown goes down them (-R).`;
     parts.push(
       `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}${chown}.${shared}${held}${down}${mountNotes(writes.known, user)}`
     );
@@ -26613,7 +26898,7 @@ function creatingCopy(df, stage, path) {
       if (i.keyword === "WORKDIR" && i.path) made.push(i.path);
       if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
       const copy = i;
-      const dest = copy.dest ? import_node_path26.posix.normalize(copy.dest).replace(/(.)\/+$/, "$1") : "";
+      const dest = copy.dest ? import_node_path28.posix.normalize(copy.dest).replace(/(.)\/+$/, "$1") : "";
       if (!dest.startsWith("/")) continue;
       const existed = made.some((m) => under2(m, dest));
       made.push(dest);
@@ -27569,7 +27854,7 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path28 = __toESM(require_node_path(), 1);
+var import_node_path30 = __toESM(require_node_path(), 1);
 
 // src/util/glob.ts
 function matchesGlob(glob, path) {
@@ -27605,14 +27890,14 @@ function shellGlobPattern(glob) {
 }
 
 // src/rules/lib/env-file-sourced.ts
-var import_node_path27 = __toESM(require_node_path(), 1);
+var import_node_path29 = __toESM(require_node_path(), 1);
 function sourcedBy(app, path) {
-  const name = import_node_path27.posix.basename(path);
+  const name = import_node_path29.posix.basename(path);
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       const [program, file] = c.argv;
       if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
-      if (import_node_path27.posix.basename(file) === name) return { file: script.file, line: c.line };
+      if (import_node_path29.posix.basename(file) === name) return { file: script.file, line: c.line };
     }
   return void 0;
 }
@@ -27622,8 +27907,8 @@ function sourcedFileAdvice(app, files) {
     if (!by) continue;
     const service = app.compose?.appService;
     const given = service?.envFiles.some((e) => e.path === f);
-    const composeDir = import_node_path27.posix.dirname(app.compose?.files[0] ?? ".");
-    const rel = composeDir === "." ? f : import_node_path27.posix.relative(composeDir, f);
+    const composeDir = import_node_path29.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path29.posix.relative(composeDir, f);
     const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
     return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
   }
@@ -27698,7 +27983,7 @@ function envSourcesAbsent(app) {
   for (const i of lineage2(df).flatMap((s) => s.instructions)) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD" || i.fromStage !== void 0) continue;
     for (const written of i.sources) {
-      const source = import_node_path28.posix.normalize(written).replace(/^\/+/, "");
+      const source = import_node_path30.posix.normalize(written).replace(/^\/+/, "");
       if (!isEnvFile(source.replace(/\*/g, "")) || hasTemplateName(source)) continue;
       if (context.files.some((f) => matchesGlob(source, f))) continue;
       out.push({
@@ -27720,12 +28005,12 @@ function loadedTemplates(apps, files) {
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path28.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path30.posix.relative(dir, f)));
 }
 function leavesSecretsEmpty(app, files) {
   const dir = app.context?.dir ?? ".";
   const empty = app.context?.envFilesWithoutSecrets ?? [];
-  return files.every((f) => empty.includes(dir === "." ? f : import_node_path28.posix.relative(dir, f)));
+  return files.every((f) => empty.includes(dir === "." ? f : import_node_path30.posix.relative(dir, f)));
 }
 function removedLater(app, line) {
   const df = app.dockerfile;
@@ -27734,12 +28019,12 @@ function removedLater(app, line) {
   const copy = stages.flatMap((s) => s.instructions).find((i) => i.line === line);
   if (!copy || copy.keyword !== "COPY" && copy.keyword !== "ADD" || copy.sources.length !== 1)
     return void 0;
-  const landed = copy.dest.endsWith("/") ? import_node_path28.posix.join(copy.dest, import_node_path28.posix.basename(copy.sources[0])) : import_node_path28.posix.normalize(copy.dest);
+  const landed = copy.dest.endsWith("/") ? import_node_path30.posix.join(copy.dest, import_node_path30.posix.basename(copy.sources[0])) : import_node_path30.posix.normalize(copy.dest);
   if (!landed.startsWith("/")) return void 0;
   for (const { run, commands } of buildRuns(stages)) {
     if (run.line <= line) continue;
     for (const c of commands)
-      if (import_node_path28.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path28.posix.normalize(a) === landed))
+      if (import_node_path30.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path30.posix.normalize(a) === landed))
         return run.line;
   }
   return void 0;
@@ -27749,13 +28034,13 @@ function namedByCopy(app, line, files) {
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path28.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path30.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path28.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path30.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -27786,8 +28071,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path28.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path28.posix.relative(dir, f.path);
+    if (import_node_path30.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path30.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -27867,7 +28152,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path : import_node_path28.posix.relative(dir, path);
+  return dir === "." ? path : import_node_path30.posix.relative(dir, path);
 }
 function generalPattern(path) {
   const parts = path.split("/");
@@ -28322,7 +28607,7 @@ function pythonFileCredentials(text2) {
 }
 
 // src/rules/lib/first-start.ts
-var import_node_path29 = __toESM(require_node_path(), 1);
+var import_node_path31 = __toESM(require_node_path(), 1);
 function absentMarker(guard) {
   if (guard.kind === "test" && guard.words.length === 3 && guard.words[0] === "!" && /^-[ef]$/.test(guard.words[1]))
     return guard.words[2];
@@ -28342,7 +28627,7 @@ function underFirstStartGuard(command, commands) {
   });
 }
 function runsOnFirstStartOnly(app, file) {
-  const base = import_node_path29.posix.basename(file);
+  const base = import_node_path31.posix.basename(file);
   const runs = app.entrypointScripts.flatMap(
     (s) => s.script.commands.filter((c) => c.argv.some((a) => a === file || a === base || a.endsWith(`/${base}`))).map((c) => ({ c, commands: s.script.commands }))
   );
@@ -28480,6 +28765,15 @@ function fromEnvironment(what, app) {
   return `Take it from the environment instead: ${drop}.`;
 }
 
+// src/rules/lib/environ-names.ts
+function environReads(settings, file) {
+  const names2 = settings.osNames?.[file ?? settings.file];
+  const environ = names2?.os ? `${names2.os}.environ` : names2?.environ ?? "os.environ";
+  const get = !names2?.os && !names2?.environ && names2?.getenv ? (v, f) => `${names2.getenv}(${JSON.stringify(v)}, ${JSON.stringify(f)})` : (v, f) => `${environ}.get(${JSON.stringify(v)}, ${JSON.stringify(f)})`;
+  const requiredNote = !names2?.os && !names2?.environ && names2?.getenv ? ` (with \`import os\`: the module imports only ${names2.getenv} from os)` : "";
+  return { required: (v) => `${environ}[${JSON.stringify(v)}]`, get, requiredNote };
+}
+
 // src/rules/TF0312-debug-env-not-boolean.ts
 var BOOLEAN_SETTINGS = ["DEBUG", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_SSL_REDIRECT"];
 var debugEnvNotBoolean = defineRule({
@@ -28517,9 +28811,9 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
           const v = a.value;
           if (v.kind !== "env") continue;
           const given = givenValues(app, v.variable);
-          const compare = switchComparison(name, v, given);
           const used = { file: a.file ?? settings.file, line: a.line };
           const { file, line } = literalElsewhere(v, used) ?? used;
+          const compare = switchComparison(name, v, given, environReads(settings, file));
           if (!v.whenSet) {
             if (onWheneverSet(v))
               findings.push({
@@ -28737,11 +29031,17 @@ var settingsValueMalformed = defineRule({
   rejects or signs with the wrong key;
 - \`ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS")\` is a string, and Django tests the Host header against each of its
   characters, so no real host matches;
-- \`ALLOWED_HOSTS = []\` is only accepted while \`DEBUG\` is on: with \`DEBUG\` off every request gets 400 Bad Request.
+- \`ALLOWED_HOSTS = []\` is only accepted while \`DEBUG\` is on: with \`DEBUG\` off every request gets 400 Bad Request;
+- a number Django adds to or compares with, read as it is (\`os.environ.get("CONN_MAX_AGE", 60)\`), is a string
+  whenever the variable is set: \`CONN_MAX_AGE\` in DATABASES, \`SESSION_COOKIE_AGE\`, \`CSRF_COOKIE_AGE\`,
+  \`DATA_UPLOAD_MAX_MEMORY_SIZE\`, \`FILE_UPLOAD_MAX_MEMORY_SIZE\`, \`DATA_UPLOAD_MAX_NUMBER_FIELDS\`,
+  \`DATA_UPLOAD_MAX_NUMBER_FILES\`, \`PASSWORD_RESET_TIMEOUT\`, \`CACHE_MIDDLEWARE_SECONDS\` and \`EMAIL_TIMEOUT\` then
+  raise TypeError where Django uses them (on every database connection, for \`CONN_MAX_AGE\`).
 
 \`\`\`python
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",") if h]
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
 \`\`\`
 `,
   related: [],
@@ -28750,17 +29050,23 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
     for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, "SECRET_KEY")) {
         if (a.value.kind !== "list") continue;
-        findings.push({ file: a.file ?? settings.file, line: a.line, message: secretKeyNotString(a.value) });
+        const reads = environReads(settings, a.file);
+        findings.push({
+          file: a.file ?? settings.file,
+          line: a.line,
+          message: secretKeyNotString(a.value, reads)
+        });
       }
       for (const a of strayTupleReads(settings))
         findings.push({ file: a.file ?? settings.file, line: a.line, message: strayTupleMessage(a) });
       const hosts = liveAssignments(settings, "ALLOWED_HOSTS");
       for (const a of hosts) {
         if (a.value.kind !== "env" || a.value.whenSet !== "text") continue;
+        const read = environReads(settings, a.file).get(a.value.variable, "");
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
-          message: `ALLOWED_HOSTS is the raw string of ${a.value.variable}, so Django checks the Host header against its single characters and rejects real hosts. Split it: ALLOWED_HOSTS = os.environ.get("${a.value.variable}", "").split(",").`
+          message: `ALLOWED_HOSTS is the raw string of ${a.value.variable}, so Django checks the Host header against its single characters and rejects real hosts. Split it: ALLOWED_HOSTS = ${read}.split(",").`
         });
       }
       const branch = emptyHostsBranchWhenUnset(settings);
@@ -28768,26 +29074,111 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
         findings.push({
           file: branch.file ?? settings.file,
           line: branch.line,
-          message: `ALLOWED_HOSTS is empty in this branch, which runs when no variable is set, and DEBUG is then off: Django answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`
+          message: `ALLOWED_HOSTS is empty in this branch, which runs when no variable is set, and DEBUG is then off: Django answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = ${hostsRead(settings, branch.file)}.`
         });
       }
+      findings.push(...numbersReadAsText(settings));
       const empty = emptyHosts(settings, hosts);
       if (empty && debugCanBeOff(settings, empty)) {
         findings.push({
           file: empty.file ?? settings.file,
           line: empty.line,
-          message: `ALLOWED_HOSTS is empty while DEBUG can be off: Django then answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`
+          message: `ALLOWED_HOSTS is empty while DEBUG can be off: Django then answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = ${hostsRead(settings, empty.file)}.`
         });
       }
     }
     return findings;
   }
 });
+var NUMERIC_SETTINGS = {
+  CONN_MAX_AGE: {
+    breaks: "Django adds it to time.monotonic() when it opens a database connection, so every connection fails",
+    type: "int",
+    byDefault: 0
+  },
+  SESSION_COOKIE_AGE: {
+    breaks: "Django adds it to the current time when it sets the session cookie, so every response that saves a session fails",
+    type: "int",
+    byDefault: 1209600
+  },
+  CSRF_COOKIE_AGE: {
+    breaks: "Django adds it to the current time when it sets the CSRF cookie, so every page that sets one fails",
+    type: "int",
+    byDefault: 31449600
+  },
+  DATA_UPLOAD_MAX_MEMORY_SIZE: {
+    breaks: "Django compares a request body's length with it, so every request whose body is read fails",
+    type: "int",
+    byDefault: 2621440
+  },
+  FILE_UPLOAD_MAX_MEMORY_SIZE: {
+    breaks: "Django compares an upload's size with it, so every file upload fails",
+    type: "int",
+    byDefault: 2621440
+  },
+  DATA_UPLOAD_MAX_NUMBER_FIELDS: {
+    breaks: "Django compares the number of fields of a form with it, so parsing a submitted form fails",
+    type: "int",
+    byDefault: 1e3
+  },
+  DATA_UPLOAD_MAX_NUMBER_FILES: {
+    breaks: "Django compares the number of uploaded files with it, so parsing a multipart form fails",
+    type: "int",
+    byDefault: 100
+  },
+  PASSWORD_RESET_TIMEOUT: {
+    breaks: "Django compares a reset token's age with it, so checking a password-reset link fails",
+    type: "int",
+    byDefault: 259200
+  },
+  CACHE_MIDDLEWARE_SECONDS: {
+    breaks: "Django compares it with 0 when it sets the cache headers of a response, so those responses fail",
+    type: "int",
+    byDefault: 600
+  },
+  EMAIL_TIMEOUT: {
+    breaks: "it becomes the SMTP socket's timeout, which must be a number, so sending mail fails",
+    type: "float",
+    byDefault: null
+  }
+};
+function numbersReadAsText(settings) {
+  const out = /* @__PURE__ */ new Map();
+  const report = (what, setting, v, file) => {
+    if (v.kind !== "env" || v.whenSet !== "text" || v.presence || v.fromFile) return;
+    if (v.via !== "environ.get" && v.via !== "getenv" && v.via !== "environ[]") return;
+    const key = `${file}:${v.line}`;
+    if (!out.has(key)) out.set(key, { file, line: v.line, message: numberAsTextMessage(what, setting, v) });
+  };
+  for (const name of Object.keys(NUMERIC_SETTINGS))
+    if (name !== "CONN_MAX_AGE")
+      for (const a of liveAssignments(settings, name))
+        report(name, name, a.value, writtenIn(settings, a.value, a));
+  const databases = settings.databases;
+  const configs = [...databases?.configs ?? [], ...(databases?.aliases ?? []).flatMap((x) => x.configs)];
+  for (const config2 of configs) {
+    const v = config2.fields["CONN_MAX_AGE"];
+    if (v) report("DATABASES' CONN_MAX_AGE", "CONN_MAX_AGE", v, writtenIn(settings, v));
+  }
+  return [...out.values()];
+}
+function numberAsTextMessage(what, setting, v) {
+  const { breaks, type, byDefault } = NUMERIC_SETTINGS[setting];
+  const fallback = v.fallback?.kind === "literal" ? v.fallback.value : void 0;
+  const numericFallback = typeof fallback === "number" || typeof fallback === "string" && /^\d+(\.\d+)?$/.test(fallback);
+  const when = v.required || typeof fallback === "string" ? "always a string" : `a string whenever ${v.variable} is set${typeof fallback === "number" ? ` (the number ${fallback} is only its default)` : ""}`;
+  const reader = v.via === "getenv" ? "os.getenv" : "os.environ.get";
+  const fix = v.required ? `${type}(os.environ["${v.variable}"])` : numericFallback ? `${type}(${reader}("${v.variable}", "${String(fallback)}"))` : byDefault !== null ? `${type}(${reader}("${v.variable}", "${byDefault}"))` : `${type}(os.environ["${v.variable}"]) if ${reader}("${v.variable}") else None`;
+  return `${what} is read from ${v.variable} without a conversion, so it is ${when}, and ${breaks} with TypeError. Convert it: \`${fix}\`.`;
+}
 var COUNTS = ["no", "one", "two", "three", "four"];
-function secretKeyNotString(v) {
+function hostsRead(settings, file) {
+  return `${environReads(settings, file).get("DJANGO_ALLOWED_HOSTS", "localhost")}.split(",")`;
+}
+function secretKeyNotString(v, reads) {
   const read = v.items.find((i) => i.kind === "env");
   const variable = read?.kind === "env" ? read.variable : "DJANGO_SECRET_KEY";
-  const fix = `SECRET_KEY = os.environ["${variable}"]`;
+  const fix = `SECRET_KEY = ${reads.required(variable)}${reads.requiredNote}`;
   const shape = v.written ?? "tuple";
   if (v.items.length === 1)
     return shape === "tuple" ? `SECRET_KEY is a one-element tuple (a stray trailing comma), not a string. Remove the comma: ${fix}.` : `SECRET_KEY is a one-element ${shape}, not a string. Drop the brackets: ${fix}.`;
@@ -28795,7 +29186,7 @@ function secretKeyNotString(v) {
   const [first, second] = v.items;
   const meantFallback = v.items.length === 2 && first.kind === "env" && first.fallback === void 0 && !first.required && second.kind === "literal" && typeof second.value === "string";
   if (meantFallback)
-    return `SECRET_KEY is a ${shape} of two values, the ${first.variable} variable and a literal string, not a string: probably os.environ.get("${first.variable}", "...") was meant, but that literal fallback would be a key written in code (TF0301). Read the variable alone: ${fix}.`;
+    return `SECRET_KEY is a ${shape} of two values, the ${first.variable} variable and a literal string, not a string: probably ${reads.get(first.variable, "...")} was meant, but that literal fallback would be a key written in code (TF0301). Read the variable alone: ${fix}.`;
   return `SECRET_KEY is a ${shape} of ${count} values, not a string. Read one variable: ${fix}.`;
 }
 function strayTupleReads(settings) {
@@ -28873,6 +29264,75 @@ function perServiceLine(project, hitsOf) {
   });
 }
 
+// src/rules/lib/database-host.ts
+function hostOf(value) {
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#,]*)/i.exec(value.trim());
+  const bare = url ? null : /^(\[[^\]]+\]|[^:/\s]+)(?::\d+)?(?:\/.*)?$/.exec(value.trim());
+  const host = (url ?? bare)?.[1];
+  if (!host) return void 0;
+  return host.replace(/^\[|\]$/g, "").toLowerCase();
+}
+function givenValue(app, provided, variable) {
+  const entry = app.compose?.appService?.environment.filter((e) => e.name === variable).pop();
+  if (entry?.interpolated) {
+    const host = entry.raw === void 0 ? void 0 : hostOf(entry.raw);
+    return entry.raw === void 0 || !host || host.includes("$") ? void 0 : { value: entry.raw, where: entry.file };
+  }
+  if (entry) return entry.value === void 0 ? void 0 : { value: entry.value, where: entry.file };
+  if (!provided.values.has(variable)) return provided.complete ? "unset" : void 0;
+  const value = provided.values.get(variable);
+  if (value === void 0 || value.includes("$") || !app.dockerfile) return void 0;
+  return { value, where: app.dockerfile.file };
+}
+function hostOfField(app, provided, field, settingsFile) {
+  if (field?.kind === "literal" && typeof field.value === "string" && field.value !== "")
+    return { kind: "server", host: { host: field.value.toLowerCase(), where: field.file ?? settingsFile } };
+  if (field?.kind !== "env") return { kind: "unknown" };
+  const given = givenValue(app, provided, field.variable);
+  if (given === void 0) return { kind: "unknown" };
+  if (given === "unset") {
+    const fallback = valueWhenUnset(field);
+    if (fallback?.kind !== "literal" || typeof fallback.value !== "string" || fallback.value === "")
+      return { kind: "unknown" };
+    const where = fallback.file ?? settingsFile;
+    return {
+      kind: "server",
+      host: { host: fallback.value.toLowerCase(), variable: field.variable, where, fallback: true }
+    };
+  }
+  if (/^(sqlite|spatialite)/i.test(given.value)) return { kind: "sqlite" };
+  const host = hostOf(given.value);
+  if (!host) return { kind: "unknown" };
+  return { kind: "server", host: { host, variable: field.variable, value: given.value, where: given.where } };
+}
+function reachOfConfig(app, provided, config2, settingsFile) {
+  const engineField = config2.fields.ENGINE;
+  const fromUrl = engineField?.kind === "env" && engineField.via === "dj-database-url" && typeof givenValue(app, provided, engineField.variable) === "object";
+  const engine = fromUrl ? void 0 : engineInContainer(config2, provided);
+  if (!fromUrl && engine === void 0) return { kind: "unknown" };
+  if (engine !== void 0 && isSqliteEngine(engine)) return { kind: "sqlite" };
+  return hostOfField(app, provided, config2.fields.HOST, writtenIn({ file: settingsFile }, config2));
+}
+function databaseReaches(project, app) {
+  const provided = providedEnvironment(app);
+  return appSettings(project).filter((s) => s.app === app).flatMap(({ settings }) => {
+    const databases = settings.databases;
+    if (!databases) return [];
+    const configs = databases.configs.filter((c) => mayRunInContainer(c, databases.configs, provided));
+    if (databases.configs.length === 0 && databases.selection.kind === "url") {
+      const read = {
+        kind: "env",
+        variable: databases.selection.variable,
+        via: "dj-database-url",
+        required: false,
+        line: databases.line
+      };
+      return [hostOfField(app, provided, read, settings.file)];
+    }
+    return configs.map((c) => reachOfConfig(app, provided, c, settings.databases?.file ?? settings.file));
+  });
+}
+
 // src/rules/TF0401-backing-service-localhost.ts
 var BACKING_WORD = /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
 function isBackingHostVar(name) {
@@ -28887,13 +29347,6 @@ function isBackingUrlVar(name) {
   if (!/_(URL|URI|DSN)$/.test(upper)) return false;
   return upper.split("_").some((w) => BACKING_WORD.test(w));
 }
-function hostOf(value) {
-  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#,]*)/i.exec(value.trim());
-  const bare = url ? null : /^(\[[^\]]+\]|[^:/\s]+)(?::\d+)?(?:\/.*)?$/.exec(value.trim());
-  const host = (url ?? bare)?.[1];
-  if (!host) return void 0;
-  return host.replace(/^\[|\]$/g, "").toLowerCase();
-}
 function classifyHost(host) {
   if (host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\./.test(host))
     return "local";
@@ -28901,8 +29354,12 @@ function classifyHost(host) {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || /^[0-9a-f:]+$/.test(host) && host.includes(":")) return "ip";
   return void 0;
 }
-function problem(host, kind) {
-  return kind === "local" ? `'${host}', which inside a container is the container itself, not the service` : `the literal IP address ${host}, which ties the app to one machine`;
+function problem(host, kind, hostNetwork) {
+  if (kind === "ip") return `the literal IP address ${host}, which ties the app to one machine`;
+  return hostNetwork ? `'${host}', which with ${hostNetwork} \`network_mode: host\` is the host machine, tying the app to a service running on that one machine` : `'${host}', which inside a container is the container itself, not the service`;
+}
+function onHostNetwork(service) {
+  return service?.networkMode === "host";
 }
 function backingHostOf(name, value) {
   if (!value) return void 0;
@@ -28975,24 +29432,26 @@ var backingServiceLocalhost = defineRule({
     out.push(
       ...perServiceLine(
         project,
-        (app, service) => service.environment.flatMap((e) => {
+        (app, composeService) => composeService.environment.flatMap((e) => {
           const byDefault = e.interpolated && e.raw !== void 0 ? interpolationDefault(e.raw) : void 0;
           const value = e.interpolated ? byDefault?.value : e.value;
           const host = backingHostOf(e.name, value);
           const kind = host && classifyHost(host);
           if (!host || !kind) return [];
-          const service2 = hostService(app, e.name);
+          const service = hostService(app, e.name);
+          const hostNetwork = onHostNetwork(composeService);
           return [
             {
               file: e.file,
               line: e.line,
-              message: (who, plural2) => byDefault && e.raw !== void 0 ? `${who} ${plural2 ? "set" : "sets"} ${e.name} to \`${e.raw}\`, whose default, taken when ${byDefault.variables.join(", ")} is not set where the stack runs, is ${problem(host, kind)}: make the default the compose service name (\`${serviceDefault(e.raw, service2)}\`), or drop it so the deploy must set the variable.` : `${who} ${plural2 ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${service2}'), or pass the value from the environment.`
+              message: (who, plural2) => hostNetwork ? `${who} ${plural2 ? "set" : "sets"} ${e.name} to ${byDefault && e.raw !== void 0 ? `\`${e.raw}\`, whose default is ` : ""}${problem(host, kind, plural2 ? "their" : "its")}: pass the value from the environment where the stack is deployed (\`${e.name}: \${${e.name}}\`).` : byDefault && e.raw !== void 0 ? `${who} ${plural2 ? "set" : "sets"} ${e.name} to \`${e.raw}\`, whose default, taken when ${byDefault.variables.join(", ")} is not set where the stack runs, is ${problem(host, kind)}: make the default the compose service name (\`${serviceDefault(e.raw, service)}\`), or drop it so the deploy must set the variable.` : `${who} ${plural2 ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${service}'), or pass the value from the environment.`
             }
           ];
         })
       )
     );
     for (const app of project.apps) {
+      const hostNetwork = onHostNetwork(app.compose?.appService);
       for (const { pair: pair2, file } of imageEnvPairs(app)) {
         const host = backingHostOf(pair2.name, pair2.value);
         const kind = host && classifyHost(host);
@@ -29000,13 +29459,14 @@ var backingServiceLocalhost = defineRule({
         out.push({
           file,
           line: pair2.line,
-          message: `The image sets ENV ${pair2.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=${databaseService(app)} in compose).`
+          message: hostNetwork ? `The image sets ENV ${pair2.name} to ${problem(host, kind, "the app service's")}: leave it out of the Dockerfile and set it where the app is deployed.` : `The image sets ENV ${pair2.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=${databaseService(app)} in compose).`
         });
       }
     }
     for (const { app, settings } of appSettings(project)) {
       const environment = providedEnvironment(app);
       const provided = new Set(environment.values.keys());
+      const hostNetwork = onHostNetwork(app.compose?.appService) ? "the app service's" : void 0;
       const configs = settings.databases?.configs ?? [];
       for (const config2 of configs) {
         if (config2.engine?.includes("sqlite") || !mayRunInContainer(config2, configs, environment)) continue;
@@ -29017,7 +29477,7 @@ var backingServiceLocalhost = defineRule({
           out.push({
             file: writtenIn(settings, lit, config2),
             line: lit.line,
-            message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ['DB_HOST'], and ${setHostVariable(app, config2.engine)}.`
+            message: `DATABASES HOST is ${problem(host, kind, hostNetwork)}: read it from the environment, e.g. os.environ['DB_HOST'], and ${hostNetwork ? "set DB_HOST to the database's host where the app is deployed" : setHostVariable(app, config2.engine)}.`
           });
         }
       }
@@ -29063,7 +29523,8 @@ var backingServiceLocalhost = defineRule({
           out.push({
             file: writtenIn(settings, f, a),
             line: f.line,
-            message: fallbackOf ? `When the ${fallbackOf} environment variable is unset, ${whats.join(", ")} ${whats.length > 1 ? "fall" : "falls"} back to ${problem(host, kind)}: drop the fallback so a deploy without ${fallbackOf} fails at start, or make it the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).` : `${whats.join(", ")} ${whats.length > 1 ? "point" : "points"} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).`
+            // With host networking no compose service name resolves: the value is the deploy's to give.
+            message: fallbackOf ? `When the ${fallbackOf} environment variable is unset, ${whats.join(", ")} ${whats.length > 1 ? "fall" : "falls"} back to ${problem(host, kind, hostNetwork)}: drop the fallback so a deploy without ${fallbackOf} fails at start${hostNetwork ? "" : `, or make it the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)})`}.` : `${whats.join(", ")} ${whats.length > 1 ? "point" : "points"} at ${problem(host, kind, hostNetwork)}: read it from an environment variable and set that ${hostNetwork ? "where the app is deployed" : `to the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)})`}.`
           });
         }
       }
@@ -29072,7 +29533,7 @@ var backingServiceLocalhost = defineRule({
   },
   fix: {
     safety: "safe",
-    summary: "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST` or the host variable the app is already given, the setting's name) with the literal as fallback.",
+    summary: "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one or the service uses the host's network; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST` or the host variable the app is already given, the setting's name) with the literal as fallback.",
     make: fixBackingHost
   }
 });
@@ -29085,10 +29546,8 @@ function setHostVariable(app, engine) {
   return service === "db" && !(app.compose?.services ?? []).some((s) => s.name === "db") ? "set DB_HOST to the database's host where the app is deployed (in compose, the database service's name)" : `set DB_HOST=${service} in compose`;
 }
 function hostService(app, variable) {
-  return serviceOfRoles(
-    app,
-    variable.toUpperCase().split("_").flatMap((w) => ROLE_OF_WORD[w] ?? [])
-  );
+  const roles = variable.toUpperCase().split("_").flatMap((w) => ROLE_OF_WORD[w] ?? []);
+  return serviceOfRoles(app, roles, roles.length > 0 && roles.every((r) => r === "redis") ? "redis" : "db");
 }
 function serviceOfRoles(app, roles, fallback = "db") {
   const named = (app.compose?.services ?? []).filter((s) => roles.includes(s.role));
@@ -29131,7 +29590,11 @@ function fixBackingHost(context) {
     const entry = service.environment.find(
       (e) => e.file === finding.file && e.line === finding.line && e.value && e.raw
     );
-    if (entry?.raw && entry.interpolated) {
+    if (entry?.raw && onHostNetwork(service)) {
+      const value = `\${${entry.name}}`;
+      const edit = replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
+      if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
+    } else if (entry?.raw && entry.interpolated) {
       const name = hostService(app, entry.name);
       const value = serviceDefault(entry.raw, name);
       const edit = value === entry.raw ? void 0 : replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
@@ -29592,14 +30055,14 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path30 = __toESM(require_node_path(), 1);
+var import_node_path32 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
-function combinedComposeFiles(texts, composeFiles) {
+function combinedComposeFiles(texts, composeFiles, documented = {}) {
   const known2 = new Set(composeFiles);
   const out = [];
-  for (const { source, named } of composeCommands(texts)) {
+  for (const { source, named } of composeCommands(texts, documented)) {
     if (named.length < 2) continue;
     const files = resolveAll(named, [dirName(source), "."], known2);
     if (files && !out.some((c) => c.files.join("\n") === files.join("\n"))) out.push({ files, source });
@@ -29637,11 +30100,11 @@ function composeEnvFiles(texts, composeFiles, defaultFiles) {
   }
   return out;
 }
-function composeCommands(texts) {
+function composeCommands(texts, documented = {}) {
   const out = [];
-  for (const [source, text2] of Object.entries(texts)) {
+  for (const [source, text2] of [...Object.entries(texts), ...Object.entries(documented)]) {
     const makefile = isMakefile(source);
-    if (!makefile && !isScript(source)) continue;
+    if (!makefile && !isScript(source) && !(source in documented)) continue;
     const lines = text2.replace(/\\\r?\n/g, " ").split(LINES);
     const expand3 = makefile ? makeExpander(lines) : (l) => l;
     for (const written of lines) {
@@ -29734,6 +30197,49 @@ function byDepth(a, b) {
   return a.split("/").length - b.split("/").length || compareText(a, b);
 }
 
+// src/model/readme-commands.ts
+var DOCKER_BUILD = /^(?:\$\s+)?(docker\s+(?:buildx\s+|image\s+)?build\s.*)$/;
+function readmeBuildCommands(file, text2) {
+  return readmeCodeLines(file, text2).flatMap((line) => DOCKER_BUILD.exec(line)?.[1] ?? []).join("\n");
+}
+var COMPOSE_COMMAND2 = /^(?:\$\s+)?(docker(?:-compose|\s+compose)\s.*)$/;
+function readmeComposeCommands(file, text2) {
+  const markdown = /\.(md|markdown)$/i.test(file);
+  const spans = markdown ? [...text2.matchAll(/(?<!`)`([^`]+)`(?!`)/g)] : [];
+  const inline = spans.map((m) => m[1].replace(/\s+/g, " ").trim());
+  return [...readmeCodeLines(file, text2), ...inline].flatMap((line) => COMPOSE_COMMAND2.exec(line)?.[1] ?? []).join("\n");
+}
+function readmeCodeLines(file, text2) {
+  const markdown = /\.(md|markdown)$/i.test(file);
+  const out = [];
+  let fence;
+  let pending = "";
+  for (const raw of text2.split(LINES)) {
+    const mark = /^\s{0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+    if (markdown && mark && (fence === void 0 || mark.startsWith(fence))) {
+      fence = fence === void 0 ? mark : void 0;
+      pending = "";
+      continue;
+    }
+    const isCode = !markdown || fence !== void 0 || /^( {4}|\t)/.test(raw);
+    if (!isCode) {
+      pending = "";
+      continue;
+    }
+    const line = `${pending}${raw.trim()}`;
+    if (line.endsWith("\\")) {
+      pending = `${line.slice(0, -1).trimEnd()} `;
+      continue;
+    }
+    pending = "";
+    out.push(line);
+  }
+  return out;
+}
+function readmeScripts(readmes) {
+  return Object.entries(readmes).map(([file, text2]) => ({ file, text: readmeBuildCommands(file, text2) })).filter((s) => s.text !== "");
+}
+
 // src/model/compose-projects.ts
 var COMPOSE_BASES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 var COMPOSE_OVERRIDES = [
@@ -29758,7 +30264,10 @@ var ComposeProjects = class extends ModelPart {
       const extended = extendedFiles(composeFiles, this.texts);
       const bases = new Set([...extended.values()].flat());
       const yamlFiles = Object.keys(this.texts).filter(isYamlName);
-      const combined = combinedComposeFiles(this.texts, yamlFiles);
+      const documented = Object.fromEntries(
+        Object.entries(this.tree.readmes ?? {}).map(([f, t]) => [f, readmeComposeCommands(f, t)])
+      );
+      const combined = combinedComposeFiles(this.texts, yamlFiles, documented);
       for (const c of combined) sets.push({ dir: dirName(c.files[0]), files: c.files });
       const mergedOnly = new Set(
         combined.flatMap((c) => c.files).filter((f) => !COMPOSE_BASES.includes(baseName(f)) && !COMPOSE_OVERRIDES.includes(baseName(f)))
@@ -29933,10 +30442,8 @@ var ComposeProjects = class extends ModelPart {
   }
 };
 function buildsOf(file, text2) {
-  const services = entryOf(parseComposeYaml(file, text2).root, "services")?.value;
-  if (services?.kind !== "map") return [];
   const out = [];
-  for (const { key, value } of services.entries) {
+  for (const { key, value } of servicesOf(file, text2)) {
     const build2 = entryOf(value, "build")?.value;
     const context = build2?.kind === "scalar" ? scalarString(build2) : scalarString(entryOf(build2, "context")?.value);
     const dockerfile = build2?.kind === "map" ? scalarString(entryOf(build2, "dockerfile")?.value) : void 0;
@@ -29952,12 +30459,14 @@ function buildsOf(file, text2) {
   }
   return out;
 }
+function servicesOf(file, text2) {
+  return composeServices2(parseComposeYaml(file, text2).root);
+}
 function definesNoService(file, text2) {
   const root = parseComposeYaml(file, text2).root;
   if (root === void 0 || root.kind === "scalar" && root.value === null) return true;
   if (root.kind !== "map") return false;
-  const services = entryOf(root, "services")?.value;
-  return root.entries.every((e) => NON_SERVICE_KEYS.has(e.key) || e.key.startsWith("x-")) && (services === void 0 || services.kind !== "map" || services.entries.length === 0);
+  return root.entries.every((e) => NON_SERVICE_KEYS.has(e.key) || e.key.startsWith("x-")) && composeServices2(root).length === 0;
 }
 var NON_SERVICE_KEYS = /* @__PURE__ */ new Set([
   "version",
@@ -29969,10 +30478,7 @@ var NON_SERVICE_KEYS = /* @__PURE__ */ new Set([
   "secrets"
 ]);
 function repeatsServices(file, text2, baseFile, baseText) {
-  const names2 = (f, t) => {
-    const services = entryOf(parseComposeYaml(f, t).root, "services")?.value;
-    return services?.kind === "map" ? services.entries.map((e) => e.key) : [];
-  };
+  const names2 = (f, t) => servicesOf(f, t).map((e) => e.key);
   const own = names2(file, text2);
   const base = new Set(names2(baseFile, baseText));
   return own.length > 0 && own.every((n) => base.has(n));
@@ -29982,9 +30488,7 @@ function extendedFiles(files, texts) {
   for (const file of files) {
     const bases = [];
     byFile.set(file, bases);
-    const services = entryOf(parseComposeYaml(file, texts[file] ?? "").root, "services")?.value;
-    if (services?.kind !== "map") continue;
-    for (const { value } of services.entries) {
+    for (const { value } of servicesOf(file, texts[file] ?? "")) {
       const named = scalarString(entryOf(entryOf(value, "extends")?.value, "file")?.value);
       const base = named === void 0 ? void 0 : relPath(dirName(file), named);
       if (base !== void 0 && base !== file) bases.push(base);
@@ -29993,11 +30497,11 @@ function extendedFiles(files, texts) {
   return byFile;
 }
 function overridesBase(file, text2, baseFile, baseText) {
-  const services = entryOf(parseComposeYaml(file, text2).root, "services")?.value;
-  const baseServices = entryOf(parseComposeYaml(baseFile, baseText).root, "services")?.value;
-  if (services?.kind !== "map" || baseServices?.kind !== "map") return false;
-  const own = new Set(services.entries.map((e) => e.key));
-  const inBase = new Set(baseServices.entries.map((e) => e.key));
+  const services = servicesOf(file, text2);
+  const baseServices = servicesOf(baseFile, baseText);
+  if (services.length === 0 || baseServices.length === 0) return false;
+  const own = new Set(services.map((e) => e.key));
+  const inBase = new Set(baseServices.map((e) => e.key));
   const baseOnly = (name) => !own.has(name) && inBase.has(name);
   const extendsFileOf = (value) => {
     const extended = entryOf(value, "extends")?.value;
@@ -30008,9 +30512,8 @@ function overridesBase(file, text2, baseFile, baseText) {
     return build2 !== void 0 && (build2.kind !== "map" || !!entryOf(build2, "context") || !!entryOf(build2, "dockerfile"));
   };
   const complete = (value) => value.kind === "map" && (ownBuild(value) || !!entryOf(value, "image") || extendsFileOf(value));
-  if (services.entries.every((e) => complete(e.value)) && services.entries.some((e) => inBase.has(e.key)))
-    return false;
-  return services.entries.some(({ key, value }) => {
+  if (services.every((e) => complete(e.value)) && services.some((e) => inBase.has(e.key))) return false;
+  return services.some(({ key, value }) => {
     if (value.kind !== "map") return false;
     const extended = entryOf(value, "extends")?.value;
     const extendsFile = extendsFileOf(value);
@@ -30108,6 +30611,11 @@ var sourceMountedOverImage = defineRule({
     "for development runs that image (`Dockerfile-prod` run by `docker-compose-prod.yaml`), the message says the",
     "release is built there.",
     "",
+    "The same holds for a directory of the repository mounted over the copy the image holds of it (`./deploy/scripts`",
+    "over the path `COPY deploy/scripts` filled) when it holds code (Python modules, shell scripts, templates): the",
+    "host's start script runs, not the built one. A mount that covers nothing the image copied, or only data",
+    "(an upload directory), is not reported.",
+    "",
     "Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:",
     "watch` section) that only development loads; a mount in the override file is not reported:",
     "",
@@ -30173,29 +30681,31 @@ function productionLayeredOn(project, mount, own) {
 function layeredText(file, production) {
   return production ? `${file} is the base that ${production} is layered on, so the production deploy runs this mount too. ` : "";
 }
-function devFileAdvice(reason) {
-  return `${reason}, where that is the point: deploy with a compose file that runs the built image without this mount.`;
+function devFileAdvice(reason2) {
+  return `${reason2}, where that is the point: deploy with a compose file that runs the built image without this mount.`;
 }
 function mountsOverCode(app, web, { devReason, layered, release }, read) {
   const out = [];
   const advice = (mount) => {
-    const reason = devReason(mount.file);
-    return reason ? devFileAdvice(reason) : `${layeredText(mount.file, layered(mount))}${KEEP_IN_DEV}`;
+    const reason2 = devReason(mount.file);
+    return reason2 ? devFileAdvice(reason2) : `${layeredText(mount.file, layered(mount))}${KEEP_IN_DEV}`;
   };
-  const codeDir = app.imageHoldsPython === false ? void 0 : imageCodeDir(app);
+  const own = app.imageHoldsPython === false ? void 0 : imageCodeDir(app);
+  const base = own ? void 0 : repositoryBases(app).find((b) => b.app.imageHoldsPython !== false && imageCodeDir(b.app));
+  const codeDir = own ?? (base && imageCodeDir(base.app));
   const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
     (d) => d !== void 0
   );
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path30.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path32.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
-        const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
+        const own2 = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
           (n) => /(^|[/._-])(tests?|testing|ci)([._-]|$)/i.test(n)
         );
-        const serves = own.trim() === "" ? !forTests : STARTS_SERVER.test(own);
+        const serves = own2.trim() === "" ? !forTests : STARTS_SERVER.test(own2);
         if (serves && projectDir !== void 0 && coversPath(v.source, projectDir) && v.target.startsWith("/"))
           out.push({ mount: v, text: `${unreadImageText(v, web, read)} ${advice(v)}` });
         continue;
@@ -30204,7 +30714,11 @@ function mountsOverCode(app, web, { devReason, layered, release }, read) {
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       const otherCase = projectDir !== void 0 ? projectInOtherCase(app, v.source, projectDir) : void 0;
       const ofProject = projectDir !== void 0 && (coversPath(v.source, projectDir) || otherCase !== void 0 || mountsSubdir(v.source, projectDir, v.target, workdir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source));
-      if (!ofProject || !onWorkdir) continue;
+      if (!ofProject || !onWorkdir) {
+        const text3 = copiedDirText(app, v);
+        if (text3) out.push({ mount: v, text: `${text3} ${advice(v)}` });
+        continue;
+      }
       const dev = devReason(v.file);
       out.push({ mount: v, text: codelessText(v, app, dev, otherCase, release?.(v)) });
       continue;
@@ -30214,7 +30728,7 @@ function mountsOverCode(app, web, { devReason, layered, release }, read) {
       (d) => mountsSubdir(v.source, d, v.target, codeDir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source)
     );
     if (!whole && !part) {
-      const text3 = besideWorkdirText(app, v, codeDir);
+      const text3 = besideWorkdirText(app, v, codeDir) ?? copiedDirText(app, v);
       if (text3) out.push({ mount: v, text: `${text3} ${advice(v)}` });
       continue;
     }
@@ -30224,15 +30738,39 @@ function mountsOverCode(app, web, { devReason, layered, release }, read) {
       continue;
     }
     const held = heldCodeDir(app, v, codeDir);
-    const text2 = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? "the Dockerfile", held)}` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
+    const copiedBy = base ? `, copied there by ${base.app.dockerfile.file}, which builds ${base.image}, the image it starts FROM` : "";
+    const text2 = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? "the Dockerfile", held)}` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}${copiedBy}): the container runs the host's files, not the built image.`;
     out.push({ mount: v, text: `${text2} ${advice(v)}` });
   }
   return out;
 }
+var DATA_SETTINGS = ["STATIC_ROOT", "MEDIA_ROOT"];
+var CODE_FILE = /\.(py|sh|bash|html)$/i;
+function copiedDirText(app, v) {
+  const context = app.context;
+  if (!context || !v.source || !coversPath(context.dir, v.source)) return void 0;
+  const rel = import_node_path32.posix.normalize(context.dir === "." ? v.source : import_node_path32.posix.relative(context.dir, v.source));
+  if (rel === "." || rel.startsWith("..")) return void 0;
+  const target = import_node_path32.posix.normalize(v.target);
+  const dataDirs = DATA_SETTINGS.map((name) => settingDir(app, name)).filter((d) => d !== void 0);
+  if (dataDirs.some((d) => coversPath(d, target))) return void 0;
+  const scripts = new Set((app.entrypointScripts ?? []).map((s) => s.file));
+  const isCode = (f) => f.startsWith(`${rel}/`) && (CODE_FILE.test(f) || scripts.has(import_node_path32.posix.join(context.dir, f)));
+  const held = imagePathsOf(app, isCode).filter(
+    ({ file, path }) => path === import_node_path32.posix.join(target, file.slice(rel.length + 1))
+  );
+  if (held.length === 0) return void 0;
+  const files = new Set(held.map((h) => h.file));
+  const lines = filesReachingImage(app, (f) => files.has(f)).map((l) => l.line);
+  const by = `${lines.length === 1 ? "line" : "lines"} ${lines.join(", ")} of ${app.dockerfile.file}`;
+  const started = (app.entrypointScripts ?? []).find((s) => coversPath(target, s.imagePath));
+  const runs = started ? `, among them the start script it runs (${started.imagePath})` : "";
+  return `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds its own copy of that code (copied by ${by}): the container runs the host's files, not the built image's${runs}.`;
+}
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path30.posix.normalize(context.dir === "." ? source : import_node_path30.posix.relative(context.dir, source));
+  const rel = import_node_path32.posix.normalize(context.dir === "." ? source : import_node_path32.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -30247,7 +30785,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path30.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path32.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -30258,7 +30796,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path30.posix.relative(v.source, import_node_path30.posix.dirname(app.managePy));
+  const rel = import_node_path32.posix.relative(v.source, import_node_path32.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -30284,15 +30822,15 @@ function codelessText(v, app, devReason, otherCase, release) {
     return `${at2}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? "is" : "are"} not in its build context ('${contextDir ?? "."}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail}`;
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
-  const spelled = otherCase ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${import_node_path30.posix.normalize(v.source ?? ".")} instead and the container gets no code at all.` : "";
+  const spelled = otherCase ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${import_node_path32.posix.normalize(v.source ?? ".")} instead and the container gets no code at all.` : "";
   if (release && !otherCase)
     return `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files. The built release runs elsewhere: ${release.dockerfile} copies the code into ${release.codeDir}, and ${release.composeFile} runs that image. ${devReason ? `${devReason}, where the mount belongs: deploy only with ${release.composeFile}.` : `Keep this mount in a development-only override file and deploy with ${release.composeFile}.`}`;
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.${spelled}`;
-  const source = otherCase ?? import_node_path30.posix.normalize(v.source ?? ".");
+  const source = otherCase ?? import_node_path32.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path30.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path32.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 function projectInOtherCase(app, source, projectDir) {
@@ -30300,10 +30838,10 @@ function projectInOtherCase(app, source, projectDir) {
   if (!context || !coversPath(context.dir, source) || coversPath(source, projectDir)) return void 0;
   const lower = (p) => p.toLowerCase();
   if (!coversPath(lower(source), lower(projectDir))) return void 0;
-  const inContext = (p) => context.dir === "." ? p : import_node_path30.posix.relative(context.dir, p);
-  const written = inContext(import_node_path30.posix.normalize(source));
+  const inContext = (p) => context.dir === "." ? p : import_node_path32.posix.relative(context.dir, p);
+  const written = inContext(import_node_path32.posix.normalize(source));
   if (context.files.some((f) => f === written || f.startsWith(`${written}/`))) return void 0;
-  const parts = import_node_path30.posix.normalize(source).split("/").length;
+  const parts = import_node_path32.posix.normalize(source).split("/").length;
   return projectDir.split("/").slice(0, parts).join("/");
 }
 function joinedCopy(app) {
@@ -30326,10 +30864,10 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path30.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path32.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
-        const manifest = MANIFEST_OF_LOCK[import_node_path30.posix.basename(rel)];
-        if (manifest && exists(import_node_path30.posix.join(import_node_path30.posix.dirname(rel), manifest))) continue;
+        const manifest = MANIFEST_OF_LOCK[import_node_path32.posix.basename(rel)];
+        if (manifest && exists(import_node_path32.posix.join(import_node_path32.posix.dirname(rel), manifest))) continue;
         if (!exists(rel)) out.push({ source, line: copy.line });
       }
     }
@@ -30337,7 +30875,7 @@ function missingCopySources(app) {
 }
 
 // src/rules/TF0601-sqlite-in-image.ts
-var import_node_path31 = __toESM(require_node_path(), 1);
+var import_node_path33 = __toESM(require_node_path(), 1);
 var sqliteInImage = defineRule({
   id: "TF0601",
   name: "sqlite-in-image",
@@ -30378,7 +30916,7 @@ as their SQLite database.
 });
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path31.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path33.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -30413,7 +30951,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path32 = __toESM(require_node_path(), 1);
+var import_node_path34 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/other-storage.ts
 function otherStorage(settings, env) {
@@ -30525,14 +31063,13 @@ platform) is a deploy of its own and is judged too.
   check(project) {
     const composeFiles = new Set(project.apps.flatMap((a) => a.compose?.files ?? []));
     const several = new Set(project.apps.map((a) => a.dockerfile?.file)).size > 1;
-    return unkeptPaths(project).map((hit) => {
-      const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
+    const render = (hit, inFiles) => {
       const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
       const where = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}'${inFiles} does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-      const dir = import_node_path32.posix.dirname(hit.path);
+      const dir = import_node_path34.posix.dirname(hit.path);
       const paths = hit.alternatives ?? [hit.path];
-      const dirs = [...new Set(paths.map((p) => import_node_path32.posix.dirname(p)))];
+      const dirs = [...new Set(paths.map((p) => import_node_path34.posix.dirname(p)))];
       const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
@@ -30544,7 +31081,16 @@ platform) is a deploy of its own and is judged too.
         ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is ${where}: uploaded files are lost when the container is replaced${hit.unless ? `, unless ${hit.unless}` : ""}. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`
       };
       return finding;
-    });
+    };
+    const groups = /* @__PURE__ */ new Map();
+    for (const hit of unkeptPaths(project)) {
+      const key = `${hit.file}\0${hit.line}\0${render(hit, "").message}`;
+      const files = hit.app.compose && composeFiles.size > 1 ? [hit.app.compose.files] : [];
+      const group = groups.get(key);
+      if (group) group.combinations.push(...files);
+      else groups.set(key, { hit, combinations: files });
+    }
+    return [...groups.values()].map(({ hit, combinations }) => render(hit, inComposeFiles(combinations)));
   },
   fix: {
     safety: "safe",
@@ -30556,7 +31102,7 @@ platform) is a deploy of its own and is judged too.
       );
       if (!hit || hit.alternatives) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path32.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path34.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -30586,7 +31132,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path32.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path34.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -30607,7 +31153,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path32.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path34.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -30680,9 +31226,9 @@ function sourceLandsAbsolute(app) {
   const df = app.dockerfile;
   const contextDir = app.context?.dir;
   if (!df || !app.managePy || contextDir === void 0 || app.imageSourceDir === void 0) return false;
-  const manage = contextDir === "." ? app.managePy : import_node_path32.posix.relative(contextDir, app.managePy);
+  const manage = contextDir === "." ? app.managePy : import_node_path34.posix.relative(contextDir, app.managePy);
   const couldHold = (source) => {
-    const s = import_node_path32.posix.normalize(source.replace(/^\/+/, "") || ".").replace(/(.)\/+$/, "$1");
+    const s = import_node_path34.posix.normalize(source.replace(/^\/+/, "") || ".").replace(/(.)\/+$/, "$1");
     return /[*?[$]/.test(source) || s === "." || s.startsWith("..") || manage === s || manage.startsWith(`${s}/`);
   };
   return lineage2(df).flatMap((s) => s.instructions).every(
@@ -30690,12 +31236,12 @@ function sourceLandsAbsolute(app) {
   );
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path32.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path34.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path32.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path34.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path32.posix.join(v.target, rel));
+    const landing = clean(import_node_path34.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -30757,7 +31303,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path32.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path34.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -30772,7 +31318,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path32.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path34.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -30839,10 +31385,10 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path32.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path34.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path32.posix.normalize(p);
+  const n = import_node_path34.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -30850,7 +31396,7 @@ function covered(dir, mounts) {
 }
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
-var import_node_path33 = __toESM(require_node_path(), 1);
+var import_node_path35 = __toESM(require_node_path(), 1);
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
@@ -30889,7 +31435,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path33.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path35.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 var VERSIONED_MAIN = [
   { repo: /(^|\/)kartoza\/postgis$/, env: ["PGDATA", "DATADIR"] },
@@ -30957,7 +31503,7 @@ function hostPath(bind2) {
   return `./${shown}`;
 }
 function heldFiles(source, files) {
-  const shown = files.slice(0, 3).map((f) => import_node_path33.posix.relative(source, f));
+  const shown = files.slice(0, 3).map((f) => import_node_path35.posix.relative(source, f));
   return files.length > 3 ? `${shown.join(", ")}, \u2026` : shown.join(", ");
 }
 function bindMessage(at2, name, data, bind2, mountAt) {
@@ -31161,7 +31707,7 @@ DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3',
 });
 
 // src/rules/TF0605-volume-over-source.ts
-var import_node_path34 = __toESM(require_node_path(), 1);
+var import_node_path36 = __toESM(require_node_path(), 1);
 var volumeOverSource = defineRule({
   id: "TF0605",
   name: "volume-over-source",
@@ -31244,7 +31790,7 @@ function emptyFilled(app, v) {
   const names2 = v.emptyTargetVariables ?? [];
   if (path === void 0) return "";
   const first = app.compose?.files[0];
-  const env = app.compose?.envFilesFromCommand?.files.join(", ") ?? (first === void 0 ? ".env" : import_node_path34.posix.join(import_node_path34.posix.dirname(first), ".env"));
+  const env = app.compose?.envFilesFromCommand?.files.join(", ") ?? (first === void 0 ? ".env" : import_node_path36.posix.join(import_node_path36.posix.dirname(first), ".env"));
   return ` (${names2.join(", ")} ${names2.length > 1 ? "are" : "is"} unset: ${env} does not set ${names2.length > 1 ? "them" : "it"}, and compose fills ${names2.length > 1 ? "each" : "it"} with an empty string, so the volume is mounted on ${path})`;
 }
 
@@ -31967,7 +32513,7 @@ function isSingleton(app, s) {
 }
 
 // src/model/s6-services.ts
-var import_node_path35 = __toESM(require_node_path(), 1);
+var import_node_path37 = __toESM(require_node_path(), 1);
 var SERVICES = "/etc/s6-overlay/s6-rc.d";
 var S6_BASES = /^(?:(?:lscr\.io|ghcr\.io|docker\.io)\/)?linuxserver\//;
 function s6Init(df, stage) {
@@ -31992,7 +32538,7 @@ function s6Services(app, layout, texts) {
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
   const names2 = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path35.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path35.posix.basename(p));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path37.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path37.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
@@ -32088,6 +32634,13 @@ function supervisedPrograms(app, programs) {
   });
   return programs.length === 1 ? `the program ${names2[0]} of ${files}` : `the programs of ${files}: ${names2.join(", ")}`;
 }
+function programsAdvice(programs) {
+  if (programs.length === 0) return "Run each program as its own container (its own compose service) instead";
+  const [one] = programs;
+  if (programs.length === 1 && !officialImageAdvice(one) && !reverseProxyOf(one.argv))
+    return `Run its command as the container's command instead of supervisord: '${one.argv.join(" ")}'`;
+  return ownContainersAdvice(programs.map((p) => ({ name: p.name, argv: p.argv, line: p.line })));
+}
 function runitNames(app, services) {
   return services.map((p) => {
     const script = app.entrypointScripts.find((s) => s.program === p.name);
@@ -32121,9 +32674,13 @@ function attachedDaemons(app, argv) {
   const options = [...new Set(daemons.map((d) => d.option))].join(" and ");
   const where = daemons.map((d) => `${d.file}:${d.line}`).join(", ");
   const one = daemons.length === 1;
-  const commands = daemons.map((d) => `'${d.argv.filter((w) => !w.startsWith("--pidfile")).join(" ")}'`);
+  const moved = daemons.map((d, i) => ({
+    name: whats[i],
+    argv: d.argv.filter((w) => !w.startsWith("--pidfile")),
+    line: d.line
+  }));
   const files = listOf(configs.map((c) => c.file));
-  return `This starts uwsgi with ${files}, whose ${options} ${one ? "line runs" : "lines run"} ${listOf(whats)} beside the server in the same container (${where}): uwsgi restarts ${one ? "it" : "them"} when ${one ? "it dies" : "they die"}, but the runtime sees only uwsgi, so ${one ? "it cannot" : "none can"} be scaled or stopped on ${one ? "its" : "their"} own, and every replica of the web container starts ${one ? "another" : "more of them"}${whats.includes("celery beat") ? " (a second celery beat sends each periodic task twice)" : ""}. Run ${one ? "it" : "each"} as its own container (its own compose service) from the same image: ${listOf(commands)}.`;
+  return `This starts uwsgi with ${files}, whose ${options} ${one ? "line runs" : "lines run"} ${listOf(whats)} beside the server in the same container (${where}): uwsgi restarts ${one ? "it" : "them"} when ${one ? "it dies" : "they die"}, but the runtime sees only uwsgi, so ${one ? "it cannot" : "none can"} be scaled or stopped on ${one ? "its" : "their"} own, and every replica of the web container starts ${one ? "another" : "more of them"}${whats.includes("celery beat") ? " (a second celery beat sends each periodic task twice)" : ""}. ${ownContainersAdvice(moved)}.`;
 }
 function besideMain(holder) {
   switch (holder?.kind) {
@@ -32244,7 +32801,7 @@ services:
             findings.push({
               file: cmd.file,
               line: cmd.line,
-              message: cmd.background ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(app, programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. Run each program as its own container (its own compose service) from the same image instead.` : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(app, programs)}${programs.length === 1 ? "" : " side by side"} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
+              message: cmd.background ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(app, programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. ${programsAdvice(programs)}.` : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(app, programs)}${programs.length === 1 ? "" : " side by side"} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. ${programsAdvice(programs)}.`
             });
             return;
           }
@@ -32577,6 +33134,7 @@ function inlineShellFindings(argv, file, line, what, shells, written) {
   }
   const last = commands.at(-1);
   if (!last || last.viaExec) return [];
+  if (attachesToProcess(programArgv(last.argv))) return [];
   const script = inlineScript(argv) ?? "";
   const lone = parsed.length === 1 && !last.background && isSimple(script);
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
@@ -32606,6 +33164,45 @@ function inlineShellFindings(argv, file, line, what, shells, written) {
       message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? "" : " as the last command"}.`
     }
   ];
+}
+var ATTACHING_TOOLS = /* @__PURE__ */ new Set(["py-spy", "gdb", "strace", "ltrace", "austin", "pyrasite", "perf"]);
+function attachesToProcess(argv) {
+  const program = argv[0]?.split("/").pop() ?? "";
+  return argv.some(
+    (w, i) => w === "--pid" && /^\d+$/.test(argv[i + 1] ?? "") || /^--pid=\d+$/.test(w) || ATTACHING_TOOLS.has(program) && w === "-p" && /^\d+$/.test(argv[i + 1] ?? "")
+  );
+}
+
+// src/rules/lib/su-launch.ts
+function suLaunch(argv) {
+  if (basename2(argv[0] ?? "") !== "su") return void 0;
+  let user;
+  let script;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-c" || a === "--command") script = argv[++i];
+    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
+    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
+    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
+  }
+  return user && script !== void 0 ? { user, script } : void 0;
+}
+function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
+  const su = suLaunch(command.argv);
+  if (!su) return void 0;
+  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
+  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
+  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())}`;
+  const runNote = simple ? "" : " (with exec before the server's command in it)";
+  const hand = handOver2(su.user);
+  const at2 = hand.indexOf("\u2026");
+  const tool = `${quotedLine(`${hand.slice(0, at2)}${run}`)}${runNote}${hand.slice(at2 + 1)}`;
+  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
+}
+function suHandOver(app) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  return df && stage ? (user) => handOver(df, stage, user) : void 0;
 }
 
 // src/rules/lib/uwsgi-term.ts
@@ -32637,6 +33234,192 @@ function dieOnTermAdvice(app, argv) {
 function withAdvice(app, argv, line, found) {
   const advice = found.length > 0 ? dieOnTermAdvice(app, inlineScriptLastCommand(argv, line)?.argv ?? []) : "";
   return found.map((f) => ({ ...f, message: f.message + advice }));
+}
+
+// src/rules/lib/shell-less-command.ts
+var VARIABLE = /\$(?:\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|([A-Za-z_]\w*))/g;
+function writtenOut(word, env, unknown) {
+  return word.replace(
+    VARIABLE,
+    (_, braced, fallback, bare) => {
+      const name = braced ?? bare;
+      const value = env[name] ?? fallback;
+      if (value !== void 0) return value;
+      unknown.add(name);
+      return `<${name}>`;
+    }
+  );
+}
+function execFormWrittenOut(start, command, env) {
+  const unknown = /* @__PURE__ */ new Set();
+  const argv = command.argv.map((w) => writtenOut(w, env, unknown));
+  const assigned = (command.env ?? []).map((a) => `${a.name}=${writtenOut(a.value, env, unknown)}`);
+  const expanded = command.argv.some((w) => w.includes("$")) || (command.env ?? []).some((a) => !a.literal);
+  const array = `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
+  return {
+    example: start.compose ? `${start.key}: ${array}` : `${start.key} ${array}`,
+    envLines: assigned.map((a) => start.compose ? `${a} in its environment` : `ENV ${a}`),
+    unknown: [...unknown],
+    expanded
+  };
+}
+function shellLessAdvice2(said, start, commands, env) {
+  const last = commands.at(-1);
+  if (!last) return `${said} Use the exec form, a JSON array of the program and its arguments.`;
+  const { example, envLines, unknown, expanded } = execFormWrittenOut(start, last, env);
+  const values = !expanded ? "" : unknown.length === 0 ? ", its values written out (no shell expands a variable there)" : `, its values written out in place of ${listOf(unknown.map((n) => `<${n}>`))} (no shell expands a variable there)`;
+  const assignments = envLines.length === 0 ? "" : `, with ${listOf(envLines)}${start.compose ? "" : " before it"} (there is no env program either)`;
+  const before = commands.slice(0, -1);
+  const builtin = (c) => c.argv[0] === "cd" && c.argv.length === 2 || c.argv[0] === "export" && c.argv.length > 1 && c.argv.slice(1).every((w) => w.includes("="));
+  const none = /* @__PURE__ */ new Set();
+  const instructions = before.filter(builtin).flatMap(
+    (c) => c.argv[0] === "cd" ? [
+      start.compose ? `working_dir: ${writtenOut(c.argv[1], env, none)}` : `WORKDIR ${writtenOut(c.argv[1], env, none)}`
+    ] : c.argv.slice(1).map(
+      (w) => start.compose ? `${writtenOut(w, env, none)} in its environment` : `ENV ${writtenOut(w, env, none)}`
+    )
+  );
+  const others = before.filter((c) => !builtin(c)).map((c) => `\`${commandLine(c)}\``);
+  const replaced = instructions.length === 0 ? "" : `, and ${listOf(instructions)}${start.compose ? "" : " in the image"}`;
+  const rest = others.length === 0 ? "" : ` No shell there runs a list of commands: run ${listOf(others)} as ${others.length === 1 ? "a one-off command" : "one-off commands"} of the image, or write the start as an entrypoint in Python.`;
+  return `${said} Use the exec form${values}: ${example}${assignments}${replaced}.${rest}`;
+}
+function shellLessShellFormMessage(instr, base, env) {
+  const said = `${instr.keyword} is in shell form, which Docker runs with /bin/sh -c, and ${base.repository} has no shell: the container does not start (exec: "/bin/sh": no such file or directory), and no \`sh -c\` or \`exec\` can be written there.`;
+  return shellLessAdvice2(said, { key: instr.keyword, compose: false }, instr.script?.commands ?? [], env);
+}
+function withShellMissing(app, argv, line, what, start, findings) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  const base = df && stage ? shellLessBase(df, stage) : void 0;
+  if (!base || findings.length === 0 || !isShell(argv[0])) return findings;
+  const said = `${what} runs '${argv[0]} -c', and ${base.repository} has no shell: the container does not start (exec: "${argv[0]}": not found), and no \`exec\` can be written there.`;
+  const message3 = shellLessAdvice2(said, start, inlineScriptCommands(argv, line), stage.env);
+  return findings.map((f) => ({ ...f, message: message3 }));
+}
+function isShell(program) {
+  return /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash)$/.test(program ?? "");
+}
+
+// src/rules/lib/make-start.ts
+function makeStartOf(command, scripts, facts) {
+  const makefile = makeScriptRun(command.argv, scripts);
+  const recipe = makefile?.script.commands.findLast(
+    (c) => !c.background && !daemonOf(c.argv, facts) && mainProcessOf(c.argv)
+  );
+  if (!makefile || !recipe) return void 0;
+  return {
+    kind: mainProcessOf(recipe.argv).kind,
+    makefile: makefile.file,
+    recipe,
+    plain: makefile.plainRecipeLines?.includes(recipe.line) ?? false,
+    make: command.argv.join(" "),
+    overrides: programArgv(command.argv).some((w) => /^[A-Za-z_]\w*=/.test(w))
+  };
+}
+function makeStartAdvice(start) {
+  const { recipe, makefile } = start;
+  const at2 = `${makefile}:${recipe.line}`;
+  const written = !start.overrides && !recipe.argv.some((w) => w.includes("$(")) && !recipe.env?.some((a) => a.value.includes("$("));
+  const command = written ? `the server's command itself: ${quotedLine(execLine(recipe))}` : "the recipe's command itself, with exec, make's variables and functions written out";
+  if (start.plain)
+    return `Write ${quotedLine(`exec ${start.make}`)} (make runs the recipe line at ${at2} with no shell and passes SIGTERM on to it), or ${command}`;
+  return `${quotedLine(`exec ${start.make}`)} would not be enough: make would be PID 1 and pass SIGTERM only to the /bin/sh it runs the recipe line at ${at2} in (an assignment before the command, or other shell syntax, needs one), which does not pass it on. Write ${command}, in its place`;
+}
+
+// src/rules/lib/shell-form-fix.ts
+function fixShellForm(context) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  for (const app of appsAndWorkerImages(context.project)) {
+    const df = app.dockerfile;
+    const stage = df?.targetStage;
+    for (const instr of [stage?.entrypoint, stage?.cmd]) {
+      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
+      if (instr.form === "shell") {
+        const argv = execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/");
+        if (stage && shellLessBase(df, stage) && /^(sh|env)$/.test(argv?.[0] ?? "")) return void 0;
+        return execFormOf(instr, argv, lines, finding.file);
+      }
+      if (instr.argv && stage && shellLessBase(df, stage) && isShell(execTarget(instr.argv)[0]))
+        return void 0;
+      if (instr.argv)
+        return withSh(
+          execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine),
+          instr.argv,
+          appShells(app),
+          lines,
+          finding.file,
+          instr.line
+        );
+    }
+    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
+    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
+      const argv = c && composeArgv2(c);
+      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
+      if (df && stage && shellLessBase(df, stage) && isShell(execTarget(argv)[0])) return void 0;
+      const fix = execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
+      return withSh(fix, argv, appShells(app), lines, finding.file, c.line);
+    }
+    for (const script of app.entrypointScripts) {
+      if (script.file !== finding.file) continue;
+      const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
+        (c) => c.line === finding.line && !c.background && !c.loop
+      );
+      if (!last || suExecAdvice(last) || last.execInSubshell) continue;
+      const make = makeStartOf(last, app.entrypointScripts, daemonFacts(app));
+      if (make && !make.plain) continue;
+      return execLast(last, lines, finding.file, last.line, last.line);
+    }
+  }
+  return void 0;
+}
+function execFormOf(instr, argv, lines, file) {
+  if (!argv || instr.endLine !== instr.line) return void 0;
+  const written = lines[instr.line - 1];
+  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
+  return {
+    title: `${instr.keyword} in exec form`,
+    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])]
+  };
+}
+function lastToExec(argv, line) {
+  const commands = inlineScriptCommands(argv, line);
+  const ends = branchEnds(commands);
+  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
+  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
+  if (foregroundSequence(commands)) return void 0;
+  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
+  return last;
+}
+function execLast(command, lines, file, first, last) {
+  if (!command || command.viaExec || command.argv.length === 0) return void 0;
+  const word0 = command.argv[0];
+  const env = command.env?.[0];
+  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
+  for (const needle of needles) {
+    const at2 = locate(lines, needle, first, last, "last");
+    if (!at2) continue;
+    const before = lines[at2.line - 1].slice(0, at2.column - 1);
+    if (!/(^|[\s;&|("'])$/.test(before)) continue;
+    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
+    return { title: `exec ${word0}`, edits: [edit] };
+  }
+  return void 0;
+}
+function withSh(fix, argv, shells, lines, file, line) {
+  const bash = argv.find((w, i) => /(^|\/)bash$/.test(w) && /^-\w*c/.test(argv[i + 1] ?? ""));
+  if (!fix || !bash || !shells.noBash) return fix;
+  const text2 = lines[line - 1] ?? "";
+  const column = [...text2.matchAll(/[\s"'[]/g)].map((m) => m.index + 1).find((i) => text2.startsWith(bash, i));
+  if (column === void 0) return void 0;
+  const start = { line, column: column + 1 };
+  const end = { line, column: column + 1 + bash.length };
+  return { ...fix, edits: [{ file, start, end, text: bash.replace(/bash$/, "sh") }, ...fix.edits] };
+}
+function composeArgv2(c) {
+  return c.argv ?? c.script?.commands[0]?.argv;
 }
 
 // src/rules/lib/wsgi-module.ts
@@ -32848,7 +33631,10 @@ function shellFormFinding(app, file, instr, cmd, shells) {
   const argv = execFormArgv(instr, app.entrypointScripts, app.dockerfile?.targetStage?.workdir || "/");
   const script = startScriptOf(app, instr);
   const exiting = exitingShellFormMessage(instr, file, app) ?? execedShellForm(instr, shells);
-  const said = exiting !== void 0 ? { text: exiting, names: void 0 } : (instr === cmd ? cmdUnderEntrypointMessage(app, argv) : void 0) ?? shellFormMessage(instr, argv, script);
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  const base = df && stage ? shellLessBase(df, stage) : void 0;
+  const said = base ? { text: shellLessShellFormMessage(instr, base, stage.env), names: void 0 } : exiting !== void 0 ? { text: exiting, names: void 0 } : (instr === cmd ? cmdUnderEntrypointMessage(app, argv) : void 0) ?? shellFormMessage(instr, argv, script);
   const message3 = said.text + dieOnTermAdvice(app, instr.script?.commands.at(-1)?.argv ?? []);
   return {
     finding: { file, line: instr.line, message: message3 },
@@ -33001,6 +33787,13 @@ where the requirements pin such a version, or none, and neither the command (\`-
 loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term. The Emperor
 (\`uwsgi --emperor \u2026\`) is not asked: it takes SIGTERM as its death and stops its vassals.
 
+A script that starts the server through make (\`make dev\`, whose recipe runs the server) without exec keeps it
+from SIGTERM too: the script's shell is PID 1, make and the server its children. GNU make passes SIGTERM on to the
+process it runs a recipe line in, which is the server only when make runs the line itself; a line with an assignment
+before the command (\`APP_ENV=prod gunicorn \u2026\`) or other shell syntax runs in a \`/bin/sh -c\` that does not pass it
+on. So \`exec make dev\` is advised (and written by the fix) only for a plain recipe line; otherwise the message
+advises the recipe's command itself, with exec, in the script.
+
 An \`exec\` inside a \`( \u2026 )\` subshell (\`(cd src; exec gunicorn \u2026)\`) replaces the subshell, which the script's shell
 forked and waits for, not the script: reported, with the parentheses to remove.
 
@@ -33080,11 +33873,18 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
           const before2 = findings.length;
           if (instr?.argv)
             findings.push(
-              ...withAdvice(
+              ...withShellMissing(
                 app,
                 execTarget(instr.argv),
                 instr.line,
-                inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells)
+                instr.keyword,
+                { key: instr.keyword, compose: false },
+                withAdvice(
+                  app,
+                  execTarget(instr.argv),
+                  instr.line,
+                  inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells)
+                )
               )
             );
           if (instr?.argv && runs(instr)) {
@@ -33107,11 +33907,18 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
         const before = findings.length;
         if (c && target) {
           findings.push(
-            ...withAdvice(
+            ...withShellMissing(
               app,
               target,
               c.line,
-              inlineShell(target, c.file, c.line, `compose ${key}`, shells, written)
+              `compose ${key}`,
+              { key, compose: true },
+              withAdvice(
+                app,
+                target,
+                c.line,
+                inlineShell(target, c.file, c.line, `compose ${key}`, shells, written)
+              )
             )
           );
           const commands = inlineScriptCommands(target, c.line);
@@ -33166,7 +33973,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
   fix: {
     safety: "safe",
     summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script; `bash -c` becomes `sh -c` in an Alpine or BusyBox image whose RUNs install no bash.',
-    declines: 'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn \u2026; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started with exec inside a `( \u2026 )` subshell, whose parentheses are to be removed by hand; a server started through `su USER -c "\u2026"`, where `exec su` would leave su as its parent (the message advises gosu or USER); on a base with no shell (distroless, Chainguard), a command that needs `sh -c` (a variable to expand) or `env` (assignments before it), which are not in the image.',
+    declines: 'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn \u2026; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started with exec inside a `( \u2026 )` subshell, whose parentheses are to be removed by hand; a server started through `su USER -c "\u2026"`, where `exec su` would leave su as its parent (the message advises gosu or USER); on a base with no shell (distroless, Chainguard), a command that needs `sh -c` (a variable to expand) or `env` (assignments before it), which are not in the image, and an exec-form `sh -c` there, which no `exec` written into it makes start.',
     make: fixShellForm
   }
 });
@@ -33240,11 +34047,21 @@ function scriptFindings(script, commands, app, init, startShells) {
     const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv, facts) : void 0);
     const runsArgs = startsArgs(c.argv);
     const next = server || runsArgs || !ends.has(c) || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);
-    if (!server && !runsArgs && !next) return;
-    const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
+    const viaMake = server || runsArgs ? void 0 : makeStartOf(c, all, facts);
+    if (!server && !runsArgs && !next && !viaMake) return;
+    const what = server ? server.kind : viaMake ? viaMake.kind : next ? next.file : 'the container command ("$@")';
     if (c.loop) {
       const message3 = restartLoopMessage(script, c, what, init, holder) + dieOnTermAdvice(app, c.argv);
       out.push({ file: script.file, line: c.line, message: message3 });
+      return;
+    }
+    if (viaMake && !c.execInSubshell) {
+      const at2 = `${viaMake.makefile}:${viaMake.recipe.line}`;
+      out.push({
+        file: script.file,
+        line: c.line,
+        message: `${script.file}, line ${c.line}, starts ${what} through make (the recipe at ${at2}) without exec, ${stays(what)}. ${makeStartAdvice(viaMake)}${also}.${dieOnTermAdvice(app, viaMake.recipe.argv)}${passedOverNote(before(c), `${what} is what starts`)}`
+      });
       return;
     }
     const write = quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c));
@@ -33355,10 +34172,14 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
       const healthy = compose?.disabled ? false : compose?.ownTest || healthcheck !== void 0 && !healthcheck.none;
       if (healthy) continue;
       const why = compose?.disabled ? `the compose service disables its healthcheck` : healthcheck?.none ? `HEALTHCHECK NONE disables it` : compose ? `no HEALTHCHECK in the target stage, and the compose service's healthcheck sets no test: its timing applies to the image's test, and there is none` : `no HEALTHCHECK in the target stage${app.compose?.appService ? " and none on the compose service" : ""}`;
+      const base = shellLessBase(app.dockerfile, stage);
+      const port = stage.exposes.flatMap((e) => e.ports).find((p) => p.port !== void 0)?.port ?? 8e3;
+      const probe = `import urllib.request; urllib.request.urlopen('http://127.0.0.1:${port}/healthz')`;
+      const how = base ? ` Add a HEALTHCHECK that requests the app; ${base.repository} has no shell and no curl, so write it in exec form with the image's Python, e.g. HEALTHCHECK CMD [${[pythonOf(stage), "-c", probe].map((a) => JSON.stringify(a)).join(", ")}], with a /healthz view.` : " Add a HEALTHCHECK that requests the app, e.g. an HTTP GET on a /healthz view.";
       findings.push({
         file: app.dockerfile.file,
         line: 1,
-        message: `The app container has no health check (${why}). Add a HEALTHCHECK that requests the app, e.g. an HTTP GET on a /healthz view.`
+        message: `The app container has no health check (${why}).${how}`
       });
     }
     return findings;
@@ -33764,8 +34585,203 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
   }
 });
 
+// src/model/python-commands.ts
+var SUBPROCESS = /* @__PURE__ */ new Set(["run", "call", "check_call", "check_output", "Popen"]);
+var OS_SHELL = /* @__PURE__ */ new Set(["system", "popen"]);
+function programCommands(text2) {
+  if (!/\b(subprocess|os)\s*\.\s*(run|call|check_call|check_output|Popen|system|popen)\b/.test(text2))
+    return [];
+  const module = parsePython(text2);
+  const names2 = new Evaluator(module);
+  const out = [];
+  const visit = (node) => {
+    if (node.name === "CallExpression") {
+      const run = runCall(module, node);
+      if (run) {
+        const line = module.lineOf(node.from);
+        const value = run.command && names2.value(run.command);
+        if (typeof value === "string" && run.shell)
+          out.push(...parseShell(value).commands.map((c) => ({ line, argv: c.argv })));
+        else if (Array.isArray(value) && !run.shell) out.push({ line, argv: value });
+        else if (typeof value === "string" && !/\s/.test(value)) out.push({ line, argv: [value] });
+      }
+    }
+    for (const child of childrenOf(node)) visit(child);
+  };
+  for (const statement of module.statements) visit(statement);
+  return out;
+}
+function runCall(module, call2) {
+  const callee = call2.firstChild;
+  const args = call2.getChild("ArgList");
+  if (callee?.name !== "MemberExpression" || !args) return void 0;
+  const m = /^(subprocess|os)\s*\.\s*(\w+)$/.exec(textOf(module, callee));
+  if (!m || !(m[1] === "os" ? OS_SHELL : SUBPROCESS).has(m[2])) return void 0;
+  const { positional, keywords } = argumentsOf(module, args);
+  const shellArg = keywords.get("shell");
+  return {
+    command: positional[0] ?? keywords.get("args"),
+    shell: m[1] === "os" || shellArg !== void 0 && textOf(module, shellArg) === "True"
+  };
+}
+function argumentsOf(module, args) {
+  const positional = [];
+  const keywords = /* @__PURE__ */ new Map();
+  const parts = childrenOf(args).filter((n) => !["(", ")"].includes(n.name));
+  for (let i = 0; i < parts.length; i++) {
+    const n = parts[i];
+    if (n.name === ",") continue;
+    if (n.name === "VariableName" && parts[i + 1]?.name === "AssignOp" && parts[i + 2]) {
+      keywords.set(textOf(module, n), parts[i + 2]);
+      i += 2;
+    } else positional.push(n);
+  }
+  return { positional, keywords };
+}
+var Evaluator = class {
+  constructor(module) {
+    this.module = module;
+    const visit = (node) => {
+      if (node.name === "AssignStatement") {
+        const parts = childrenOf(node);
+        if (parts.length === 3 && parts[0].name === "VariableName" && parts[1].name === "AssignOp") {
+          const name = textOf(module, parts[0]);
+          this.assigned.set(name, this.assigned.has(name) ? null : parts[2]);
+        } else
+          for (const p of parts) if (p.name === "VariableName") this.assigned.set(textOf(module, p), null);
+      }
+      for (const child of childrenOf(node)) visit(child);
+    };
+    for (const statement of module.statements) visit(statement);
+  }
+  module;
+  assigned = /* @__PURE__ */ new Map();
+  resolving = /* @__PURE__ */ new Set();
+  value(node) {
+    const text2 = textOf(this.module, node);
+    switch (node.name) {
+      case "String":
+        return stringValue(text2);
+      case "FormatString":
+        return this.formatted(text2, [], /* @__PURE__ */ new Map(), true);
+      case "VariableName":
+        return this.named(text2);
+      case "MemberExpression":
+        return text2.replace(/\s/g, "") === "sys.executable" ? "python" : void 0;
+      case "ParenthesizedExpression": {
+        const inner = childrenOf(node).filter((n) => n.name !== "(" && n.name !== ")");
+        return inner.length === 1 ? this.value(inner[0]) : void 0;
+      }
+      case "ArrayExpression":
+      case "TupleExpression":
+        return this.list(node);
+      case "BinaryExpression":
+        return this.sum(node);
+      case "CallExpression":
+        return this.method(node);
+      default:
+        return void 0;
+    }
+  }
+  named(name) {
+    const node = this.assigned.get(name);
+    if (!node || this.resolving.has(name)) return void 0;
+    this.resolving.add(name);
+    try {
+      return this.value(node);
+    } finally {
+      this.resolving.delete(name);
+    }
+  }
+  list(node) {
+    const items = childrenOf(node).filter((n) => !["[", "]", "(", ")", ","].includes(n.name));
+    const values = items.map((n) => this.value(n));
+    return values.every((v) => typeof v === "string") ? values : void 0;
+  }
+  sum(node) {
+    const [left, op, right] = childrenOf(node);
+    if (!left || !right || op?.name !== "ArithOp" || textOf(this.module, op) !== "+") return void 0;
+    const a = this.value(left);
+    const b = this.value(right);
+    if (typeof a === "string" && typeof b === "string") return a + b;
+    if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+    return void 0;
+  }
+  /** `SEP.join(list)`, `TEMPLATE.format(\u2026)`. */
+  method(node) {
+    const callee = node.firstChild;
+    const args = node.getChild("ArgList");
+    if (callee?.name !== "MemberExpression" || !args) return void 0;
+    const object = callee.firstChild;
+    const method = callee.lastChild;
+    if (!object || method?.name !== "PropertyName") return void 0;
+    const self = this.value(object);
+    if (typeof self !== "string") return void 0;
+    const { positional, keywords } = argumentsOf(this.module, args);
+    const name = textOf(this.module, method);
+    if (name === "join" && positional.length === 1 && keywords.size === 0) {
+      const items = this.value(positional[0]);
+      return Array.isArray(items) ? items.join(self) : void 0;
+    }
+    if (name !== "format") return void 0;
+    const values = positional.map((n) => this.value(n));
+    const named = new Map([...keywords].map(([k, n]) => [k, this.value(n)]));
+    return this.formatted(self, values, named, false);
+  }
+  /** A template's fields filled: `{}`/`{0}` from `values`, `{name}` from `named` (or, in an f-string, the names). */
+  formatted(template, values, named, fString) {
+    let body = template;
+    if (fString) {
+      const parts = stringParts(template);
+      if (!parts || parts.prefix.includes("r") || parts.body.includes("\\")) return void 0;
+      body = parts.body;
+    }
+    let next = 0;
+    let unknown = false;
+    const out = body.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (whole, field) => {
+      if (field === void 0) return whole[0];
+      const key = field.trim();
+      const v = fString ? /^[A-Za-z_]\w*$/.test(key) ? this.named(key) : void 0 : key === "" ? values[next++] : /^\d+$/.test(key) ? values[Number(key)] : named.get(key);
+      if (typeof v !== "string") unknown = true;
+      return typeof v === "string" ? v : "";
+    });
+    return unknown ? void 0 : out;
+  }
+};
+
+// src/model/management-calls.ts
+function managementCalls(text2) {
+  const out = [];
+  for (const call2 of callsNamed(text2, /call_command/)) {
+    const [first, ...rest] = call2.args;
+    const name = first && first.name === void 0 ? stringLiteral2(first.text) : void 0;
+    const lineStart2 = text2.lastIndexOf("\n", call2.index) + 1;
+    if (!name || text2.slice(lineStart2, call2.index).trimStart().startsWith("#")) continue;
+    const args = [];
+    for (const a of rest) {
+      const literal = a.name === void 0 ? stringLiteral2(a.text) : void 0;
+      if (literal !== void 0) args.push(literal);
+      else if (a.name !== void 0 && a.text.trim() === "True") args.push(`--${a.name.replace(/_/g, "-")}`);
+    }
+    out.push({ line: text2.slice(0, lineStart2).split("\n").length, name, args });
+  }
+  for (const run of programCommands(text2)) {
+    const command = djangoCommand(run.argv);
+    if (command) out.push({ line: run.line, name: command.name, args: command.args });
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+function pythonScriptRunBy(app, argv) {
+  const words2 = (a) => scriptCommandWords(a).join("\0");
+  const wanted = words2(argv);
+  return app.startPrograms?.find((p) => p.runBy?.some((a) => words2(a) === wanted));
+}
+function scriptCommandWords(argv) {
+  return argv[0] === "exec" ? argv.slice(1) : [...argv];
+}
+
 // src/rules/lib/admin-on-start.ts
-var import_node_path36 = __toESM(require_node_path(), 1);
+var import_node_path38 = __toESM(require_node_path(), 1);
 function startsServer2(argv, viaExec) {
   const process2 = longRunningProcess(argv);
   return serverOf(argv) !== void 0 || process2 === "apache2" || process2 === "httpd" || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
@@ -33784,7 +34800,7 @@ function endsAfter2(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path36.posix.dirname(app.managePy);
+  const projectDir = import_node_path38.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -33816,6 +34832,16 @@ function migrationsRun(app, dj) {
   }
   return void 0;
 }
+function migrationRun(app, argv) {
+  const dj = djangoCommand(argv);
+  if (dj) {
+    const migrates = migrationsRun(app, dj);
+    return migrates && { shown: `manage.py ${dj.name}`, migrates };
+  }
+  const script = pythonScriptRunBy(app, argv);
+  const call2 = script?.managementCalls?.find((c) => appliesMigrations(c) && rolledBackApp(c) === void 0);
+  return script && call2 && { shown: scriptCommandWords(argv).join(" "), migrates: { file: script.file, line: call2.line } };
+}
 function callNote(migrates, lead) {
   return migrates === true ? "" : `, ${lead} calls migrate (${migrates.file}:${migrates.line}),`;
 }
@@ -33829,7 +34855,8 @@ var adminTaskOnEveryStart = defineRule({
   help: `Admin processes run as one-off processes, once per release. When the start command migrates before starting the
 server, every replica and every restart migrates: replicas race on the same migrations, a long migration delays
 every start, and a failing one crash-loops the service. The same holds for a project management command that calls
-\`call_command("migrate")\`, and for uwsgi's start-up hooks (\`exec-pre-app = manage.py migrate\`), which run each
+\`call_command("migrate")\`, for a Python script the start command runs (\`python boot.py\`) that calls it or runs
+\`manage.py migrate\` through \`subprocess\` or \`os.system\`, and for uwsgi's start-up hooks (\`exec-pre-app = manage.py migrate\`), which run each
 time uwsgi starts.
 
 Run \`migrate\` once per release (a release phase, a Kubernetes Job, \`docker compose run --rm\`) and start only
@@ -33863,9 +34890,9 @@ services:
       ];
       for (const { commands, who, runs } of starts) {
         commands.forEach((cmd, i) => {
-          const dj = djangoCommand(cmd.argv);
-          const migrates = dj && migrationsRun(runs, dj);
-          if (!dj || !migrates) return;
+          const run = migrationRun(runs, cmd.argv);
+          if (!run) return;
+          const { shown, migrates } = run;
           if (!commands.slice(i + 1).some((c) => startsServer2(c.argv, c.viaExec))) return;
           const key = `${cmd.file}:${cmd.line}`;
           if (seen.has(key)) return;
@@ -33874,7 +34901,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `${runner.who} runs 'manage.py ${dj.name}'${recipeNote(cmd)}${callNote(migrates, "which")}${runner.oneshot ? " at every container start," : ""} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
+            message: `${runner.who} runs '${shown}'${recipeNote(cmd)}${callNote(migrates, "which")}${runner.oneshot ? " at every container start," : ""} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
           });
         });
       }
@@ -33922,9 +34949,17 @@ var FIX = {
   }
 };
 var commandKey = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
-function judged(app, service, cmd, oneOff) {
+function judgedAll(app, service, cmd, oneOff) {
   const dj = djangoCommand(cmd.argv);
-  if (!dj) return void 0;
+  if (dj) return [judged(app, service, dj, oneOff)].filter((j) => j !== void 0);
+  const script = pythonScriptRunBy(app, cmd.argv);
+  const shown = scriptCommandWords(cmd.argv).join(" ");
+  return (script?.managementCalls ?? []).flatMap((call2) => {
+    const found = judged(app, service, call2, oneOff);
+    return found ? [{ ...found, through: ` through '${shown}' (${script.file}:${call2.line})` }] : [];
+  });
+}
+function judged(app, service, dj, oneOff) {
   const rolledBack = rolledBackApp(dj);
   if (rolledBack !== void 0)
     return {
@@ -33974,6 +35009,9 @@ start command to starting the server, and a one-off job to the tasks that are sa
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\`
 
+A Python script the start command runs (\`python boot.py\`) counts when it calls one of them
+(\`call_command("flush")\`) or runs it through \`subprocess\` or \`os.system\` with words it shows.
+
 \`makemigrations --check\` and \`--dry-run\`, and \`migrate --plan\`, write nothing and are not reported.
 `,
   related: [],
@@ -33981,8 +35019,10 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
     const report = (app, chain2, service, who) => chain2.forEach((cmd, i) => {
-      const found = judged(app, service, cmd, endsAfter2(chain2.slice(i + 1)));
-      if (!found) return;
+      for (const found of judgedAll(app, service, cmd, endsAfter2(chain2.slice(i + 1))))
+        reportOne(app, service, who, cmd, found);
+    });
+    const reportOne = (app, service, who, cmd, found) => {
       const key = `${cmd.file}:${cmd.line}:${found.key}`;
       if (seen.has(key)) return;
       seen.add(key);
@@ -33992,9 +35032,9 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${runner.who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} ${every}${branchWords(app, service, cmd)}, which ${found.effect}. ${found.fix}${note}`
+        message: `${runner.who} runs 'manage.py ${found.shown}'${found.through ?? ""}${recipeNote(cmd)} ${every}${branchWords(app, service, cmd)}, which ${found.effect}. ${found.fix}${note}`
       });
-    });
+    };
     const others = appImageServices(project).filter(({ compose, service }) => service !== compose.appService);
     const ofOthers = new Set(
       others.flatMap(({ app, service }) => serviceCommand(app, service).map(commandKey))
@@ -34053,7 +35093,7 @@ function runitRootMessage(app, head, drop, createUser2) {
 }
 
 // src/rules/lib/proxy-root.ts
-var import_node_path37 = __toESM(require_node_path(), 1);
+var import_node_path39 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/mod-wsgi.ts
 var MOD_WSGI = /^(libapache2-mod-wsgi(-py3)?|apache2-mod-wsgi|mod[_-]wsgi)([<>=~!:].*)?$/i;
@@ -34091,14 +35131,17 @@ function proxyMessage(app, df, stage, head, proxy) {
   const drop = privilegeDrop(app) ?? (su && { ...su, tool: `su ${su.user} -c` });
   if (drop)
     return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop.user ?? "another user"} (${drop.tool} at ${drop.file}:${drop.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  const user = existing ?? "app";
-  const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
   const writes = runtimeWrites(app, df, stage, (c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
+  const owners = [...new Set((writes.givenTo ?? []).map((g) => g.owner.user))];
+  const owner = owners.length === 1 ? writes.givenTo[0].owner : void 0;
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = owner?.user ?? existing ?? "app";
+  const create = owner && imageHasUser(df, stage, owner.user) || !owner && existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage), user)}`;
+  const whose = owner ? `, the user the image gives ${owner.path} to (${owner.how} at ${owner.file}:${owner.line}), where the app writes ${listOf(writes.givenTo.map((g) => g.what))}` : "";
   const sockets = appStarts(app).flatMap((c) => socketDirectories(df, stage, c.argv));
   const rest = { ...writes, known: writes.known.filter((w) => !sockets.includes(w.dir)) };
   const given = runtimeWritesAdvice(rest, stage, user, "at build time");
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}.${given ? ` ${given}` : ""} Or ${split}.`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}${whose}: ${appDrop(app, df, stage, user, proxy)}.${given ? ` ${given}` : ""} Or ${split}.`;
 }
 var DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
 function nginxPorts(app, df, stage) {
@@ -34149,7 +35192,7 @@ function appServer(app, proxy) {
   return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path37.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path39.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
 
@@ -34197,7 +35240,7 @@ function pipenvAdvice(at2, user) {
 }
 
 // src/rules/lib/socket-volume.ts
-var import_node_path38 = __toESM(require_node_path(), 1);
+var import_node_path40 = __toESM(require_node_path(), 1);
 function socketInNamedVolume(app, df, stage) {
   const service = app.compose?.appService;
   const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
@@ -34220,9 +35263,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path.startsWith("/")) continue;
-    const dir = import_node_path38.posix.dirname(path);
+    const dir = import_node_path40.posix.dirname(path);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path38.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path40.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -34342,7 +35385,9 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   check(project) {
     const findings = [];
     const judged2 = /* @__PURE__ */ new Set();
-    for (const app of appsAndWorkerImages(project)) {
+    const apps = appsAndWorkerImages(project);
+    const started = apps.filter((a) => startCommands(a).length > 0);
+    for (const app of [...started, ...apps.filter((a) => !started.includes(a))]) {
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (!df || !stage || judged2.has(`${df.file}:${stage.lastLine}`)) continue;
@@ -34653,11 +35698,48 @@ function loopbackMapping(p) {
 function isLoopbackIp(ip) {
   return ip !== void 0 && /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(ip);
 }
-function messageFor(service, kind, p, app, composeFiles) {
-  const production = !app.compose?.appService || app.compose.files.some((f) => f !== p.file && hasProductionWord(f)) ? [] : productionFilesBeside(p.file, composeFiles);
-  if (production.length > 0)
-    return `Service '${service}' publishes its ${kind} port ${p.target} ${hostPortWords(p, `every interface of the host that runs ${p.file}`)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${p.file} is not named for development, though ${production.join(", ")} ${production.length > 1 ? "sit" : "sits"} beside it: bind the port to the loopback interface (${loopbackMapping(p)}), or remove the mapping (the app reaches '${service}' over the compose network).`;
-  return `Service '${service}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${app.compose?.appService ? `Remove the port mapping (the app reaches '${service}' over the compose network), or bind it to 127.0.0.1 in a development override.` : `No service of ${p.file} runs the app, so the app reaches '${service}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`}`;
+var DATABASE_KINDS = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
+function reachOf(project, app, service, kind) {
+  if (!DATABASE_KINDS.has(kind)) return { kind: "unknown" };
+  const names2 = [service.name, service.containerName?.value].map((n) => n?.toLowerCase());
+  const reaches = databaseReaches(project, app);
+  const servers = reaches.flatMap((r) => r.kind === "server" ? [r.host] : []);
+  if (servers.some((h) => names2.includes(h.host))) return { kind: "by-name" };
+  if (reaches.length > 0 && reaches.every((r) => r.kind === "sqlite")) return { kind: "sqlite" };
+  const others = new Set((app.compose?.services ?? []).map((s) => s.name.toLowerCase()));
+  if (servers.length === 0 || reaches.some((r) => r.kind === "unknown") || servers.some((h) => others.has(h.host)))
+    return { kind: "unknown" };
+  return { kind: "elsewhere", host: servers[0] };
+}
+function reason(reach, service) {
+  if (reach.kind === "by-name") return `the app reaches '${service}' over the compose network`;
+  if (reach.kind === "sqlite") return `the settings the app runs with use SQLite, not '${service}'`;
+  return `the app can reach '${service}' by that name over the compose network`;
+}
+var VIA_HOST = /^(host\.docker\.internal|gateway\.docker\.internal|docker\.for\.(mac|win)\.(host\.internal|localhost)|host\.containers\.internal|(?!127\.)\d{1,3}(\.\d{1,3}){3})$/;
+function repoint(host, service) {
+  const { variable, value, where } = host;
+  if (variable === void 0)
+    return `The settings connect to '${host.host}' (DATABASES HOST, ${where}), not to '${service}' over the compose network: read HOST from an environment variable set to '${service}' first`;
+  if (host.fallback)
+    return `The app is not given ${variable}, so its database host falls back to '${host.host}' (${where}), not '${service}' over the compose network: set ${variable}=${service} for the app first`;
+  const fix = value?.includes("://") ? `make the host of ${variable} '${service}'` : `set ${variable}=${service}`;
+  const through = VIA_HOST.test(host.host) ? " through this published port" : "";
+  return `The app connects to '${host.host}'${through} (${variable}=${value} in ${where}), not to '${service}' over the compose network: ${fix} first`;
+}
+function messageFor(service, kind, p, app, project) {
+  const name = service.name;
+  const production = !app.compose?.appService || app.compose.files.some((f) => f !== p.file && hasProductionWord(f)) ? [] : productionFilesBeside(p.file, projectComposeFiles(project));
+  const reach = app.compose?.appService ? reachOf(project, app, service, kind) : void 0;
+  if (production.length > 0 && reach) {
+    const beside = `${p.file} is not named for development, though ${production.join(", ")} ${production.length > 1 ? "sit" : "sits"} beside it`;
+    const head2 = `Service '${name}' publishes its ${kind} port ${p.target} ${hostPortWords(p, `every interface of the host that runs ${p.file}`)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
+    return reach.kind === "elsewhere" ? `${head2} ${beside}. ${repoint(reach.host, name)}, then bind the port to the loopback interface (${loopbackMapping(p)}) or remove the mapping.` : `${head2} ${beside}: bind the port to the loopback interface (${loopbackMapping(p)}), or remove the mapping (${reason(reach, name)}).`;
+  }
+  const head = `Service '${name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
+  if (!reach)
+    return `${head} No service of ${p.file} runs the app, so the app reaches '${name}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`;
+  return reach.kind === "elsewhere" ? `${head} ${repoint(reach.host, name)}, then remove the port mapping, or bind it to 127.0.0.1 in a development override.` : `${head} Remove the port mapping (${reason(reach, name)}), or bind it to 127.0.0.1 in a development override.`;
 }
 var backingPortPublished = defineRule({
   id: "TF1303",
@@ -34697,7 +35779,6 @@ services:
   check(project) {
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
-    const composeFiles = projectComposeFiles(project);
     for (const app of project.apps) {
       for (const s of app.compose?.services ?? []) {
         const kind = backingKind(s);
@@ -34711,7 +35792,7 @@ services:
           findings.push({
             file: p.file,
             line: p.line,
-            message: messageFor(s.name, kind, p, app, composeFiles)
+            message: messageFor(s, kind, p, app, project)
           });
         }
       }
@@ -34724,9 +35805,12 @@ services:
 function isDockerSocket(path) {
   return path !== void 0 && /^(\/var)?\/run\/docker\.sock$/.test(path.replace(/\/+$/, ""));
 }
-function mountsSocketInDockerRun(argv) {
+function isSocketDirectory(path) {
+  return path !== void 0 && /^(\/var)?\/run$/.test(path.replace(/\/+$/, ""));
+}
+function socketMountedInDockerRun(argv) {
   const a = programArgv(argv);
-  if (a[0] !== "docker" || !a.includes("run")) return false;
+  if (a[0] !== "docker" || !a.includes("run")) return void 0;
   for (let i = 1; i < a.length; i++) {
     const flag = a[i];
     let value;
@@ -34734,9 +35818,9 @@ function mountsSocketInDockerRun(argv) {
     else if (/^(--volume|--mount|-v)=?/.test(flag)) value = flag.replace(/^(--volume|--mount|-v)=?/, "");
     if (!value) continue;
     const source = flag.includes("mount") ? /(?:^|,)(?:source|src)=([^,]+)/.exec(value)?.[1] : value.split(":")[0];
-    if (isDockerSocket(source)) return true;
+    if (isDockerSocket(source) || isSocketDirectory(source)) return source;
   }
-  return false;
+  return void 0;
 }
 var dockerSocketMounted = defineRule({
   id: "TF1304",
@@ -34744,10 +35828,11 @@ var dockerSocketMounted = defineRule({
   factor: "XIII",
   severity: "error",
   kind: "S",
-  title: "A compose service of the app's image (the app, a worker; or a docker run in its scripts) mounts /var/run/docker.sock, which gives the app root on the host",
+  title: "A compose service of the app's image (the app, a worker; or a docker run in its scripts) mounts /var/run/docker.sock (or /run, /var/run, the directory holding it), which gives the app root on the host",
   help: `Whoever can talk to the Docker socket can start a privileged container that mounts the host's filesystem: it is
 root on the host. Mounted into the web app, one remote code execution or one vulnerable dependency of the app is a
-compromise of the whole machine. A web application does not need it.
+compromise of the whole machine. A web application does not need it. Mounting the directory that holds it (\`/run\`
+or \`/var/run\`) hands it over just the same.
 
 Remove the mount. If something must manage containers, run it as a separate, minimal service, and prefer a socket
 proxy that allows only the calls it needs. An app that manages containers on purpose (its code imports the Docker
@@ -34773,14 +35858,15 @@ services:
     };
     const mounts = perServiceLine(
       project,
-      (app, service) => service.volumes.filter((v) => v.type === "bind" && isDockerSocket(v.source)).map((v) => ({
+      (app, service) => service.volumes.filter((v) => v.type === "bind" && (isDockerSocket(v.source) || isSocketDirectory(v.source))).map((v) => ({
         file: v.file,
         line: v.line,
         message: (who, plural2) => {
-          const socket = `${who} ${plural2 ? "mount" : "mounts"} the Docker socket (${shownSource(v)})`;
+          const directory = isSocketDirectory(v.source);
+          const socket = directory ? `${who} ${plural2 ? "mount" : "mounts"} the host's ${shownSource(v)}, the directory that holds the Docker socket (docker.sock), at ${shownTarget(v)}` : `${who} ${plural2 ? "mount" : "mounts"} the Docker socket (${shownSource(v)})`;
           const client = app.dockerClient;
           if (!client)
-            return `${socket}: anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`;
+            return directory ? `${socket}: through it, anyone who gets code running in the app can drive the Docker engine and is root on the host. Remove the mount, or mount only the one file or directory under it the app needs; a web app does not need the Docker engine.` : `${socket}: anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`;
           const proxy = "a socket proxy in front of the engine that allows only the API calls the app makes (e.g. tecnativa/docker-socket-proxy, reached with DOCKER_HOST=tcp://<proxy>:2375)";
           const fix = service === app.compose?.appService ? `Keep the socket out of the web process: use ${proxy}, or move the Docker calls to a separate worker that alone talks to Docker and serves nothing to the network.` : `Narrow what it can do: use ${proxy}.`;
           return `${socket}, and the app drives the Docker engine on purpose (${client.file}:${client.line} ${client.what}): through it, anyone who gets code running in the app is root on the host. ${fix}`;
@@ -34790,11 +35876,12 @@ services:
     for (const f of mounts) report(f.file, f.line, f.message);
     for (const app of project.apps) {
       for (const cmd of startCommands(app)) {
-        if (!mountsSocketInDockerRun(cmd.argv)) continue;
+        const source = socketMountedInDockerRun(cmd.argv);
+        if (!source) continue;
         report(
           cmd.file,
           cmd.line,
-          `This 'docker run' mounts the Docker socket into a container started by the app: that container is root on the host. Remove the mount.`
+          isSocketDirectory(source) ? `This 'docker run' mounts the host's ${source}, the directory that holds the Docker socket, into a container started by the app: that container can drive the engine and is root on the host. Remove the mount.` : `This 'docker run' mounts the Docker socket into a container started by the app: that container is root on the host. Remove the mount.`
         );
       }
     }
@@ -34937,6 +36024,7 @@ export {
   modelDockerfile,
   makeInvocation,
   makeTargetScript,
+  plainRecipeLines,
   scriptOrMakefile,
   dockerfileDockerReads,
   dockerfileCode,
@@ -34952,6 +36040,8 @@ export {
   OTHER_ROLE,
   NON_APP_DIR,
   clonesAndRunsDjango,
+  buildsHelperImage,
+  holdsNoAppCode,
   runsPython,
   proxyOnly,
   startsDatabaseServer,
@@ -34977,6 +36067,9 @@ export {
   buildsDockerfile,
   djangoDirectories,
   pinsExactVersion,
+  parseRequirements,
+  includedFile,
+  classify,
   pipRequirementFiles,
   pipInstall,
   buildCommands,
@@ -34984,27 +36077,26 @@ export {
   pipenvInstall,
   poetryInstall,
   requirementArgs,
-  vcsUrlOf,
-  namesFixedRevision,
   appOfDockerfile,
   instructionsOf,
   runtimeInsertionLine,
+  decoupleConfigOf,
   shellLessBase,
   volumeWritableWithoutShell,
   dataDirFromEnvironment,
   matchesGlob,
   shellGlobPattern,
-  callsNamed,
-  stringLiteral2 as stringLiteral,
   pythonFileCredentials,
   composeFilesNamed,
   composeEnvFilesNamed,
   ModelPart,
   byDepth,
+  readmeScripts,
   ComposeProjects,
   MANIFEST_OF_LOCK,
   copiedByName,
   s6Services,
+  managementCalls,
   RULES,
   DYNAMIC_RULES,
   findRule,

@@ -9,72 +9,19 @@ import {
   indentOf,
   instructionsOf,
   linesOf,
-  namesFixedRevision,
-  pinsExactVersion,
+  parseRequirements,
   pipInstall,
   programArgv,
   runtimeInsertionLine,
   shellLessBase,
-  vcsUrlOf,
   volumeWritableWithoutShell
-} from "./chunk-Z4LRBV2C.js";
+} from "./chunk-YDKBJSGB.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
 } from "./chunk-EF3TZM5J.js";
-
-// src/parse/requirements.ts
-function parseRequirements(file, text) {
-  const lines2 = [];
-  const physical = text.replace(/^\uFEFF/, "").split(LINES);
-  for (let i = 0; i < physical.length; i++) {
-    const first = i + 1;
-    let logical = physical[i];
-    while (/\\$/.test(logical) && i + 1 < physical.length) {
-      logical = `${logical.slice(0, -1)} ${physical[++i]}`;
-    }
-    const text2 = stripComment(logical.replace(/\\$/, "")).trim();
-    if (text2 === "") continue;
-    lines2.push({ line: first, text: text2, ...classify(text2) });
-  }
-  return { file, lines: lines2 };
-}
-function stripComment(line) {
-  return line.replace(/(^|\s)#.*$/, "");
-}
-function includedFile(line) {
-  if (line.kind !== "include") return void 0;
-  const m = /^(?:-r|--requirements?)(?:\s*=\s*|\s*)(\S+)/.exec(line.text);
-  return m?.[1];
-}
-function classify(text) {
-  if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: "include" };
-  if (/^(-e|--editable)(\s|=)/.test(text)) {
-    const value = text.replace(/^(-e|--editable)\s*=?\s*/, "").split(/\s+--/)[0].trim();
-    const vcs = vcsUrlOf(value);
-    return vcs ? { pinned: namesFixedRevision(vcs), kind: "editable", vcs: value } : { pinned: false, kind: "editable" };
-  }
-  if (text.startsWith("-")) return { pinned: true, kind: "option" };
-  const hashed = /(^|\s)--hash[=\s]/.test(text);
-  const spec = text.split(/\s+--/)[0].trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
-    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
-    const vcs = vcsUrlOf(spec);
-    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || vcs !== void 0 && namesFixedRevision(vcs) || vcs === void 0 && /(^|@\s*)https:\/\/files\.pythonhosted\.org\//.test(spec);
-    return { kind: "url", pinned, ...name ? { name } : {}, ...vcs ? { vcs: spec } : {} };
-  }
-  if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
-    return { kind: "path", pinned: hashed || /\.whl$/.test(spec) };
-  }
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
-  if (!m) return { kind: "option", pinned: true };
-  const versionSpec = m[3].trim();
-  const exact = pinsExactVersion(versionSpec);
-  const extras = m[2]?.replace(/\s+/g, "");
-  return { kind: "package", name: m[1], ...extras ? { extras } : {}, pinned: hashed || exact };
-}
 
 // src/fix/informed/pins.ts
 var REQUIREMENT_LINE = /^(\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\s*\[[^\]]*\])?)([^;#]*?)(\s*(?:;[^#]*?)?\s*(?:#.*)?)$/;
@@ -419,9 +366,6 @@ function informedFixersOf(ruleId) {
 }
 
 export {
-  parseRequirements,
-  includedFile,
-  classify,
   INFORMED_FIXERS,
   informedFixersOf
 };

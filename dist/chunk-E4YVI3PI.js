@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-S37NZ6JP.js";
+} from "./chunk-W5FUP34L.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-Z4LRBV2C.js";
+} from "./chunk-YDKBJSGB.js";
 import {
   UnsafePathError,
   readInside,
