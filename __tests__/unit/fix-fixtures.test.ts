@@ -181,6 +181,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "no BASE_DIR in the module for the SQLite alternative's file the switch would write",
     },
   ],
+  '__tests__/fixtures/corpus/settings-modules-switch-both-sqlite': [
+    {
+      rule: 'TF0305',
+      why: 'DATABASES is assigned in two settings modules a variable picks between: a switch that spans both is written by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/debug-literal-is-true-picks-database': [
     {
       rule: 'TF0302',
