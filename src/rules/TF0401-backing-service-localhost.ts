@@ -15,6 +15,7 @@ import { appImageServices } from './lib/each.js';
 import { perServiceLine } from './lib/service-lines.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { hostOf } from './lib/database-host.js';
+import { environReads } from './lib/environ-names.js';
 import { lineage } from '../model/dockerfile/lineage.js';
 import { interpolationDefault } from '../model/compose/interpolation.js';
 
@@ -202,10 +203,12 @@ export const backingServiceLocalhost = defineRule({
           const host = hostOf(lit.value);
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
+          const file = writtenIn(settings, lit, config);
+          const reads = environReads(settings, file);
           out.push({
-            file: writtenIn(settings, lit, config),
+            file,
             line: lit.line,
-            message: `DATABASES HOST is ${problem(host, kind, hostNetwork)}: read it from the environment, e.g. os.environ['DB_HOST'], and ${hostNetwork ? "set DB_HOST to the database's host where the app is deployed" : setHostVariable(app, config.engine)}.`,
+            message: `DATABASES HOST is ${problem(host, kind, hostNetwork)}: read it from the environment, e.g. ${reads.mapping}['DB_HOST']${reads.requiredNote}, and ${hostNetwork ? "set DB_HOST to the database's host where the app is deployed" : setHostVariable(app, config.engine)}.`,
           });
         }
       }
@@ -417,9 +420,7 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
     const literal =
       url?.value.kind === 'literal' && typeof url.value.value === 'string' ? url.value.value : undefined;
     if (url && literal && !/["'\\]/.test(literal))
-      return assignFromEnvironment(context, url.name, `os.environ.get("${url.name}", "${literal}")`, [
-        url.name,
-      ]);
+      return assignFromEnvironment(context, url.name, (reads) => reads.get(url.name, literal), [url.name]);
   }
   return undefined;
 }
