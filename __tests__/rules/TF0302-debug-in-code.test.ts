@@ -10,6 +10,7 @@ import {
 } from '../support/settings-rule-cases.js';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
 import { shadowedFindings } from '../../src/rules/lib/debug-shadowed.js';
+import { code } from '../../src/core/index.js';
 
 settingsRuleCases(debugInCode, [
   { name: 'startproject DEBUG = True', settings: fixture('startproject_django5.py'), expect: [[26]] },
@@ -794,7 +795,8 @@ test("TF0302 names the compose service, not every container of the image, when c
 // Two apps running two modules that build on base.py (local.py under compose, prod.py in the image) and both set
 // DEBUG true again: one finding at base.py naming both.
 test('TF0302 names every module that sets DEBUG true again over one base line, in one finding', () => {
-  const base = { file: 'config/settings/base.py', line: 32, settingsFile: '', buildsOn: true };
+  const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+  const base = { file: 'config/settings/base.py', line: 32, settingsFile: '', buildsOn: true, fix };
   const findings = shadowedFindings([
     {
       ...base,

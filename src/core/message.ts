@@ -31,8 +31,14 @@ export function value(text: string): MessagePart {
   return { kind: 'value', text };
 }
 
-/** Tagged template: literal text is ours, `${string}` is repository text, `${code(...)}` a code sample of ours. */
-export function msg(strings: TemplateStringsArray, ...values: (string | number | MessagePart)[]): Message {
+/**
+ * Tagged template: literal text is ours, `${string}` is repository text, `${code(...)}` a code sample of ours, and a
+ * `${msg`…`}` its parts in place.
+ */
+export function msg(
+  strings: TemplateStringsArray,
+  ...values: (string | number | MessagePart | Message)[]
+): Message {
   const parts: MessagePart[] = [];
   const push = (part: MessagePart) => {
     if (part.text === '') return;
@@ -46,6 +52,7 @@ export function msg(strings: TemplateStringsArray, ...values: (string | number |
     const v = values[i];
     if (typeof v === 'number') push({ kind: 'text', text: String(v) });
     else if (typeof v === 'string') push({ kind: 'value', text: v });
+    else if ('parts' in v) v.parts.forEach(push);
     else push(v);
   });
   return { message: plainMessage(parts), parts };

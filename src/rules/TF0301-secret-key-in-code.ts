@@ -1,9 +1,10 @@
-import { type RawFinding, code, msg } from '../core/index.js';
+import { type Message, type RawFinding, code, msg } from '../core/index.js';
 import type { App, Project } from '../model/types/project.js';
 import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
 import { liveAssignments, providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
 import { namesSetting, withScriptAssignments } from './lib/provided-config.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
+import { type EnvironReads, environReads } from './lib/environ-names.js';
 import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
 import { defineRule, type FixContext } from './lib/rule.js';
 
@@ -43,7 +44,8 @@ For local development, put the variable in an untracked \`.env\` file or the com
       const live = liveAssignments(settings, 'SECRET_KEY');
       for (const a of live) {
         const { key, note: given } = keyAdvice(appsAt.get(placeOf(a, settings)) ?? []);
-        const read = code(`SECRET_KEY = os.environ["${key}"]`);
+        const reads = environReads(settings, a.file);
+        const read = requiredKey(reads, key);
         // Under a condition that cannot be told (`if 'test' in sys.argv`), the rule cannot decide; a module loaded
         // under one still sets the key as written wherever it is loaded.
         if (a.inBranch && a.activeWhenUnset === undefined && !a.loadedInBranch) continue;
@@ -60,7 +62,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
             file: a.file ?? settings.file,
             line: a.line,
             severity: 'warning',
-            ...msg`SECRET_KEY is read from ${replacedBy} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${replacedBy}"]`)}.`,
+            ...msg`SECRET_KEY is read from ${replacedBy} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${requiredKey(reads, replacedBy)}.`,
           });
           continue;
         }
@@ -101,14 +103,14 @@ For local development, put the variable in an untracked \`.env\` file or the com
             file: a.file ?? settings.file,
             line: a.line,
             severity: 'warning',
-            ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(', ')}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${selected} in every case: ${code(`SECRET_KEY = os.environ["${selected}"]`)}.`,
+            ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(', ')}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${selected} in every case: ${requiredKey(reads, selected)}.`,
           });
         } else if (literalOption) {
           const variable = v.kind === 'env' ? v.variable : 'the environment';
           // Read in another module of the project and imported by name: reported where the literal is written.
           const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
           const usedAt = usedInSettings(a, settings, elsewhere);
-          const required = code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : key}"]`);
+          const required = requiredKey(reads, v.kind === 'env' ? v.variable : key);
           // `environ.Env(SECRET_KEY=(str, "…"))`: the literal is written in the scheme, lines above the read.
           const scheme = elsewhere ? undefined : schemeDefaultLine(v, unset, a);
           findings.push({
@@ -142,12 +144,23 @@ For local development, put the variable in an untracked \`.env\` file or the com
       if (readsSecretFile(context)) return undefined;
       const apps = appsByAssignment(context.project).get(`${context.finding.file}:${context.finding.line}`);
       const variable = variableRead(context) ?? (apps ? keyAdvice(apps).key : DEFAULT_VARIABLE);
-      return assignFromEnvironment(context, 'SECRET_KEY', `os.environ["${variable}"]`, [variable], true);
+      return assignFromEnvironment(
+        context,
+        'SECRET_KEY',
+        (reads) => reads.required(variable),
+        [variable],
+        true,
+      );
     },
   },
 });
 
 const DEFAULT_VARIABLE = 'DJANGO_SECRET_KEY';
+
+/** `SECRET_KEY = environ["X"]` as the module can write it, with a word on `import os` where it has no name for it. */
+function requiredKey(reads: EnvironReads, variable: string): Message {
+  return msg`${code(`SECRET_KEY = ${reads.required(variable)}`)}${reads.requiredNoteMessage}`;
+}
 
 /**
  * The variable the key should be read from, and the words that say why: the one the app's container is given for it

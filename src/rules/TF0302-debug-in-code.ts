@@ -1,6 +1,6 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
-import type { SettingAssignment, ValueSource } from '../model/types/settings.js';
+import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import type { FixContext } from './lib/rule.js';
@@ -15,7 +15,9 @@ import {
   isEnvironmentName,
   falseDefault,
   switchComparison,
+  switchOn,
 } from './lib/debug-switch.js';
+import { type EnvironReads, environReads } from './lib/environ-names.js';
 import {
   isFalseText,
   isFalseWord,
@@ -96,8 +98,9 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           heldWhere(settings, a.file ?? settings.file, 'DEBUG'),
       );
       for (const a of [...selected, ...live]) {
+        const reads = environReads(settings, a.file);
         // `if os.environ.get("SERVER_MODE") == "DEV": DEBUG = True`, the image's ENV setting SERVER_MODE=DEV.
-        const taken = takenBranchFinding(app, a, settings.file, projectComposeFiles(project));
+        const taken = takenBranchFinding(app, a, settings, projectComposeFiles(project));
         if (taken) {
           findings.push(taken);
           continue;
@@ -112,7 +115,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         const v = a.value;
         if (v.kind === 'literal' && truthy(v) === true && !isFalseWord(v)) {
           // `DEBUG = True`, then `if os.environ.get("APP_ENV", "production") == "production": DEBUG = False`.
-          const skipped = switchedOffByDefault(app, live, a, settings.file, projectComposeFiles(project));
+          const skipped = switchedOffByDefault(app, live, a, settings, projectComposeFiles(project));
           if (skipped !== undefined) {
             if (skipped) findings.push(skipped);
             continue;
@@ -137,12 +140,12 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             file: elsewhere?.file ?? at.file,
             line: elsewhere?.line ?? at.line,
             ...(elsewhere
-              ? msg`This value becomes DEBUG${elsewhere.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+              ? msg`This value becomes DEBUG${elsewhere.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code(switchOn('DEBUG', 'DJANGO_DEBUG', '1', environReads(settings, elsewhere.file)))}.`
               : fallback
                 ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code('DEBUG = False')}.`
                 : isFalseWord(v)
-                  ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-                  : trueInCode(where, a.inBranch ? a.condition : undefined)),
+                  ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code(switchOn('DEBUG', 'DJANGO_DEBUG', '1', reads))}.`
+                  : trueInCode(reads, where, a.inBranch ? a.condition : undefined)),
           };
           findings.push(finding);
           if (where) held.add(finding);
@@ -187,12 +190,12 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
-            ...msg`DEBUG is on when ${v.variable} is ${word}, and ${v.variable} falls back to a value that turns it on when it is unset, so a deploy that does not set ${v.variable} runs in debug mode; keep the comparison and make the fallback empty: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "${word}"`)}, with ${v.variable}=${word} set where you develop.`,
+            ...msg`DEBUG is on when ${v.variable} is ${word}, and ${v.variable} falls back to a value that turns it on when it is unset, so a deploy that does not set ${v.variable} runs in debug mode; keep the comparison and make the fallback empty: ${code(switchOn('DEBUG', v.variable, word, reads))}, with ${v.variable}=${word} set where you develop.`,
           });
           continue;
         }
         if (v.presence || inverted(v) || (!isDebugVariable(v.variable) && trueForEveryWord(v))) {
-          findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
+          findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v, reads) });
           continue;
         }
         if (trueForEveryWord(v)) {
@@ -200,11 +203,11 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
-            ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "${developmentWord(v, given)}"`)}, with ${v.variable}=${developmentWord(v, given)} set where you develop.`,
+            ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(switchOn('DEBUG', v.variable, developmentWord(v, given), reads))}, with ${v.variable}=${developmentWord(v, given)} set where you develop.`,
           });
           continue;
         }
-        const suggested = code(switchComparison('DEBUG', v, givenValues(app, v.variable)));
+        const suggested = code(switchComparison('DEBUG', v, givenValues(app, v.variable), reads));
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
@@ -242,7 +245,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         : assignFromEnvironment(
             context,
             'DEBUG',
-            'os.environ.get("DJANGO_DEBUG", "").lower() in ("1", "true", "yes", "on")',
+            (r) => `${r.get('DJANGO_DEBUG', '')}.lower() in ("1", "true", "yes", "on")`,
             ['DJANGO_DEBUG'],
           ),
   },
@@ -267,14 +270,14 @@ function servedTrueValues(apps: readonly App[]): RawFinding[] {
         return [
           {
             ...at,
-            ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+            ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code(switchOn('DEBUG', 'DJANGO_DEBUG', '1', environReads(served, a.file)))}.`,
           },
         ];
       // A plain switch with a true default; the reads whose truth follows another variable or a name are left out.
       if (v.kind !== 'env' || v.selects?.length || v.presence || v.whenSet || defaultDecider(v)) return [];
       const unset = valueWhenUnset(v);
       if (truthy(unset) !== true || isFalseWord(unset) || inverted(v) || trueForEveryWord(v)) return [];
-      const suggested = code(switchComparison('DEBUG', v, []));
+      const suggested = code(switchComparison('DEBUG', v, [], environReads(served, a.file)));
       return [
         {
           ...at,
@@ -463,7 +466,7 @@ function conditionalDefaultFinding(
 function takenBranchFinding(
   app: App,
   a: SettingAssignment,
-  settingsFile: string,
+  settings: SettingsModel,
   composeFiles: readonly string[],
 ): RawFinding | undefined {
   const test = a.condition;
@@ -489,9 +492,9 @@ function takenBranchFinding(
     because = `the ENV of ${app.dockerfile!.file}${line ? ` (line ${line})` : ''} sets ${test.variable} to '${imageValue}', which takes that branch: a container of the image run without another value runs in debug mode${overridden}`;
   } else return undefined;
   return {
-    file: a.file ?? settingsFile,
+    file: a.file ?? settings.file,
     line: a.line,
-    ...msg`DEBUG is set to True in code under ${code(`if ${test.text}:`)}, and ${because}. Read DEBUG from the environment with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+    ...msg`DEBUG is set to True in code under ${code(`if ${test.text}:`)}, and ${because}. Read DEBUG from the environment with a false default instead: ${code(switchOn('DEBUG', 'DJANGO_DEBUG', '1', environReads(settings, a.file)))}.`,
   };
 }
 
@@ -558,19 +561,23 @@ function onlyForOneName(v: EnvSource, given: readonly string[]): string | undefi
  * DEBUG on while a variable is unset. Another variable (`PRODUCTION`, `'RENDER' in os.environ`) marks production and
  * must not become the debug switch; DEBUG's own variable read the wrong way round is made to turn debug on.
  */
-function offUnlessSet(v: EnvSource): Omit<RawFinding, 'file' | 'line'> {
-  const suggested = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+function offUnlessSet(v: EnvSource, reads: EnvironReads): Omit<RawFinding, 'file' | 'line'> {
+  const suggested = code(switchOn('DEBUG', 'DJANGO_DEBUG', '1', reads));
   const when = v.presence ? 'true whenever' : 'on unless';
   const set = v.presence || inverted(v) ? 'set' : 'set to one particular value';
   if (!isDebugVariable(v.variable))
     return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? 'not set' : set}: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${suggested}.`;
-  const own = code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`);
+  const own = code(switchOn('DEBUG', v.variable, '1', reads));
   return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? 'not set' : set}: its own variable is read the wrong way round, so setting it turns debug off and any deploy that does not set it runs in debug mode; make the variable turn debug on, with a false default: ${own}.`;
 }
 
 /** `DEBUG = True`: in every deploy of these settings, or where the branch on a variable that loads it and keeps it is taken. */
-function trueInCode(held: HeldWhere | undefined, branch?: SettingAssignment['condition']) {
-  const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+function trueInCode(
+  reads: EnvironReads,
+  held: HeldWhere | undefined,
+  branch?: SettingAssignment['condition'],
+) {
+  const fix = code(switchOn('DEBUG', 'DJANGO_DEBUG', '1', reads));
   // `if os.getenv("ENV") == "PRODUCTION": DEBUG = False` / `else: DEBUG = True`: on unless that value is set.
   const unless =
     branch?.test === 'not-equals'

@@ -10,6 +10,7 @@ import {
   secretFileVariable,
 } from './lib/databases-fix.js';
 import { givenDatabaseVariables } from './lib/provided-config.js';
+import { environReads } from './lib/environ-names.js';
 import { defineRule } from './lib/rule.js';
 
 const KEYS = ['USER', 'PASSWORD', 'HOST'] as const;
@@ -92,6 +93,7 @@ configurations have no credentials and are not judged.
               config.engine,
               key === 'PASSWORD' && !elsewhere ? secretFileVariable(settings, file, line) : undefined,
               written,
+              environReads(settings, file),
             );
             if (!finding) continue;
             seen.add(id);
@@ -125,6 +127,7 @@ function credentialFinding(
   engine?: string,
   held?: { name: string; line: number; variable: string },
   written = '',
+  reads = environReads(undefined, undefined),
 ): Omit<RawFinding, 'file' | 'line'> | undefined {
   // The module already reads the password from a secret file into a variable: that is what the key should use.
   if (isCredential(v) && held) {
@@ -138,9 +141,9 @@ function credentialFinding(
     const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable)
       ? ` (the app's container is already given ${variable})`
       : '';
-    const read = `os.environ["${variable}"]`;
+    const read = reads.required(variable);
     const literal = empty ? `as an empty string in code (${empty})` : 'as a literal value in code';
-    return msg`${where} has ${key} ${literal}${written}${unless ? `, used ${unless}` : ''}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
+    return msg`${where} has ${key} ${literal}${written}${unless ? `, used ${unless}` : ''}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${reads.requiredNoteMessage}${given}.`;
   }
   if (key !== 'PASSWORD' || v.kind !== 'env' || !isLiteralFallback(valueWhenUnset(v))) return undefined;
   return {

@@ -3,7 +3,6 @@ import { liveAssignments, providedEnvironment, valueWhenUnset } from '../model/s
 import type { EnvInstr, EnvPair } from '../model/types/dockerfile.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
-import type { ComposeService } from '../model/types/compose.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { replaceEntryValue } from './lib/compose-fix.js';
 import { credentialFromEnvironment } from './lib/databases-fix.js';
@@ -15,6 +14,8 @@ import { appImageServices } from './lib/each.js';
 import { perServiceLine } from './lib/service-lines.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { hostOf } from './lib/database-host.js';
+import { environReads } from './lib/environ-names.js';
+import { onHostNetwork } from './lib/host-network.js';
 import { lineage } from '../model/dockerfile/lineage.js';
 import { interpolationDefault } from '../model/compose/interpolation.js';
 
@@ -55,11 +56,6 @@ function problem(host: string, kind: 'local' | 'ip', hostNetwork?: string): stri
   return hostNetwork
     ? `'${host}', which with ${hostNetwork} \`network_mode: host\` is the host machine, tying the app to a service running on that one machine`
     : `'${host}', which inside a container is the container itself, not the service`;
-}
-
-/** A service that shares the host's network: compose service names do not resolve in it, `localhost` is the host. */
-function onHostNetwork(service: ComposeService | undefined): boolean {
-  return service?.networkMode === 'host';
 }
 
 /** The host a backing-service variable points at (DB_HOST=localhost, REDIS_URL=redis://127.0.0.1/0). */
@@ -202,10 +198,12 @@ export const backingServiceLocalhost = defineRule({
           const host = hostOf(lit.value);
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
+          const file = writtenIn(settings, lit, config);
+          const reads = environReads(settings, file);
           out.push({
-            file: writtenIn(settings, lit, config),
+            file,
             line: lit.line,
-            message: `DATABASES HOST is ${problem(host, kind, hostNetwork)}: read it from the environment, e.g. os.environ['DB_HOST'], and ${hostNetwork ? "set DB_HOST to the database's host where the app is deployed" : setHostVariable(app, config.engine)}.`,
+            message: `DATABASES HOST is ${problem(host, kind, hostNetwork)}: read it from the environment, e.g. ${reads.mapping}['DB_HOST']${reads.requiredNote}, and ${hostNetwork ? "set DB_HOST to the database's host where the app is deployed" : setHostVariable(app, config.engine)}.`,
           });
         }
       }
@@ -417,9 +415,7 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
     const literal =
       url?.value.kind === 'literal' && typeof url.value.value === 'string' ? url.value.value : undefined;
     if (url && literal && !/["'\\]/.test(literal))
-      return assignFromEnvironment(context, url.name, `os.environ.get("${url.name}", "${literal}")`, [
-        url.name,
-      ]);
+      return assignFromEnvironment(context, url.name, (reads) => reads.get(url.name, literal), [url.name]);
   }
   return undefined;
 }

@@ -10,6 +10,7 @@ import {
 import type { App } from '../model/types/project.js';
 import type { RawFinding } from '../core/index.js';
 import { insertAt, linesOf, locate } from './lib/fix.js';
+import { onHostNetwork } from './lib/host-network.js';
 import { proxyBeside } from './lib/processes.js';
 import { replacedCommandNote } from './lib/replaced-command.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
@@ -28,9 +29,11 @@ port. Several servers bind loopback by default: \`manage.py runserver\` with no 
 way to 0.0.0.0:$PORT wherever PORT is set, as Heroku and Cloud Run set it: for an image's own CMD the fix sets
 \`ENV PORT=8000\`, which binds all interfaces under \`docker run\` and keeps a platform's PORT working.
 
-A loopback bind is not reported when a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or
-haproxy, started by the start script or as a supervisord program): the proxy reaches the server there by design, and
-TF0803 reports the two processes in one container.
+A loopback bind is not reported when the app's compose service runs with \`network_mode: host\`: 127.0.0.1 is then
+the host's own loopback, and the server is reachable from the host (a proxy running there), though not from other
+machines. Nor is it reported when a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or haproxy,
+started by the start script or as a supervisord program): the proxy reaches the server there by design, and TF0803
+reports the two processes in one container.
 
 Bind all interfaces and let the platform decide what is published.
 
@@ -41,6 +44,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   check(project) {
     const findings: RawFinding[] = [];
     for (const app of project.apps) {
+      // With the host's network, loopback is the host's: the server is reachable from outside the container.
+      if (onHostNetwork(app.compose?.appService)) continue;
       const env = containerEnv(app);
       const configFileInContext = hasGunicornConfig(app);
       const proxied = proxyBeside(app);

@@ -8,6 +8,7 @@ import {
   isDefaultComposeName,
   projectComposeFiles,
 } from './lib/files.js';
+import { onHostNetwork } from './lib/host-network.js';
 import { defineRule } from './lib/rule.js';
 
 /** The port each kind of backing service listens on. */
@@ -159,7 +160,7 @@ on start, bind mounts) still are, where they are written. Every other compose fi
 \`docker-compose.yml\` included, alone or beside a production file (\`docker-compose.prod.yml\`, \`docker-stack.yml\`):
 whoever runs it, on a server or a laptop, opens the port on every interface of that host. Where the default file is
 meant for development, bind its backing ports to \`127.0.0.1\` or drop them, or move them to an override. An empty
-compose file publishes nothing.
+compose file publishes nothing, nor does a service with \`network_mode: host\`, whose \`ports:\` Docker discards.
 
 \`\`\`yaml
 # compose.override.yaml (development only)
@@ -176,7 +177,8 @@ services:
     for (const app of project.apps) {
       for (const s of app.compose?.services ?? []) {
         const kind = backingKind(s);
-        if (!kind || s === app.compose?.appService) continue;
+        // With `network_mode: host` Docker discards `ports:`: the entry publishes nothing.
+        if (!kind || s === app.compose?.appService || onHostNetwork(s)) continue;
         for (const p of s.ports) {
           if (
             p.target !== SERVICE_PORTS[kind] ||

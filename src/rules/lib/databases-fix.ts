@@ -4,9 +4,11 @@ import type { DatabaseConfig, SettingsModel, ValueSource } from '../../model/typ
 import { providedEnvironment } from '../../model/settings/index.js';
 import { DATA_DIR, DATA_VOLUME, dataDirVolumeEdits } from './data-dir-fix.js';
 import { appDatabases, type AppDatabases } from './each.js';
+import { type EnvironReads, environReads } from './environ-names.js';
 import { ensureImportOs, indentOf, linesOf, replaceInLine, replaceLines } from './fix.js';
 import { givenDatabaseVariables, literalFallback } from './provided-config.js';
 import type { FixContext, FixProposal } from './rule.js';
+import { usesOs } from './settings-fix.js';
 
 const SQLITE = 'django.db.backends.sqlite3';
 const POSTGRES = /^django\.db\.backends\.postgresql(_psycopg2)?$/;
@@ -40,9 +42,12 @@ function quoter(lines: string[]): (s: string) => string {
   return (s) => (single ? `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(s));
 }
 
-/** `os.environ.get('DB_PASSWORD', '')`: a read that never fails at import, so the other engine works without it. */
-function envRead(q: (s: string) => string, variable: string, fallback: string): string {
-  return `os.environ.get(${q(variable)}, ${q(fallback)})`;
+/**
+ * `os.environ.get('DB_PASSWORD', '')` (`environ.get`, `getenv` as the module imports them): a read that never fails
+ * at import, so the other engine works without it.
+ */
+function envRead(reads: EnvironReads, q: (s: string) => string, variable: string, fallback: string): string {
+  return `${reads.getter}(${q(variable)}, ${q(fallback)})`;
 }
 
 /**
@@ -66,7 +71,15 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
   if (!engine || !(engine === SQLITE || POSTGRES.test(engine))) return undefined;
   if (Object.keys(config.fields).some((k) => !SWITCHED_KEYS.has(k))) return undefined;
   const q = quoter(lines);
-  const sqliteName = sqliteNameOf(config, lines, engine === SQLITE, q, found.settings.baseDir !== undefined);
+  const reads = environReads(found.settings, found.file);
+  const sqliteName = sqliteNameOf(
+    config,
+    lines,
+    engine === SQLITE,
+    q,
+    found.settings.baseDir !== undefined,
+    reads,
+  );
   if (!sqliteName) return undefined;
   // Without the volume (no Dockerfile, DATA_DIR set elsewhere, a user that cannot be told) only the settings change.
   const volume = engine === SQLITE ? [] : (dataDirVolumeEdits(found.app) ?? []);
@@ -98,6 +111,7 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
       field(
         key,
         envRead(
+          reads,
           q,
           fieldVariable(found.app, key, 'postgresql'),
           fallback(key, { NAME: 'postgres', HOST: 'localhost', PORT: '5432' }[key] ?? ''),
@@ -108,13 +122,13 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
     '}',
     // A SQLite default is what TF1003 warns of: the variable is then required, and fails loudly when forgotten.
     engine === SQLITE
-      ? `DATABASES[${q('default')}] = DATABASES[os.environ[${q('DB_ENGINE')}]]`
-      : `DATABASES[${q('default')}] = DATABASES[os.environ.get(${q('DB_ENGINE')}, ${q('postgres')})]`,
+      ? `DATABASES[${q('default')}] = DATABASES[${reads.mapping}[${q('DB_ENGINE')}]]`
+      : `DATABASES[${q('default')}] = DATABASES[${reads.getter}(${q('DB_ENGINE')}, ${q('postgres')})]`,
   ];
   return {
     title: `DATABASES chosen by DB_ENGINE (sqlite or postgres), the server read from DB_* variables${volume.length > 0 ? `, SQLite under ${DATA_DIR} on a VOLUME ${DATA_VOLUME}` : ''}`,
     edits: [
-      ...ensureImportOs(found.file, lines),
+      ...(usesOs(block.join('\n')) ? ensureImportOs(found.file, lines) : []),
       replaceLines(found.file, assignment.line, endLine, block),
       ...volume,
     ],
@@ -154,6 +168,7 @@ function sqliteNameOf(
   isSqlite: boolean,
   q: (s: string) => string,
   baseDirKnown: boolean,
+  reads: EnvironReads,
 ): string | undefined {
   if (isSqlite) {
     const at = config.fieldLines?.NAME;
@@ -170,7 +185,7 @@ function sqliteNameOf(
     return value?.replace(/,$/, '') ?? (literal === undefined ? undefined : q(literal));
   }
   const text = lines.join('\n');
-  const dataDir = `os.environ.get(${q(DATA_DIR)}, BASE_DIR)`;
+  const dataDir = `${reads.getter}(${q(DATA_DIR)}, BASE_DIR)`;
   if (/^BASE_DIR\s*=\s*Path\(/m.test(text)) return `Path(${dataDir}) / ${q('db.sqlite3')}`;
   const joined = `os.path.join(${dataDir}, ${q('db.sqlite3')})`;
   if (/^BASE_DIR\s*=/m.test(text)) return joined;
@@ -203,16 +218,15 @@ export function credentialFromEnvironment(context: FixContext): FixProposal | un
       secrets: [value],
     };
   const variable = fieldVariable(found?.app, key, serverEngineOf(found));
-  const q = quoter(lines);
+  const read = envRead(
+    environReads(found?.settings, finding.file),
+    quoter(lines),
+    variable,
+    key === 'PASSWORD' ? '' : value,
+  );
   const edits: TextEdit[] = [
-    ...ensureImportOs(finding.file, lines),
-    replaceInLine(
-      finding.file,
-      finding.line,
-      from,
-      from + written[4].length,
-      envRead(q, variable, key === 'PASSWORD' ? '' : value),
-    ),
+    ...(usesOs(read) ? ensureImportOs(finding.file, lines) : []),
+    replaceInLine(finding.file, finding.line, from, from + written[4].length, read),
   ];
   return {
     title: `DATABASES ${key} from ${variable}`,

@@ -1,5 +1,7 @@
 /** TF0302's literal `DEBUG = True` in a base module that the module the settings run sets true again. */
-import { type RawFinding, code, msg } from '../../core/index.js';
+import { type MessagePart, type RawFinding, code, msg } from '../../core/index.js';
+import { switchOn } from './debug-switch.js';
+import { environReads } from './environ-names.js';
 import type { SettingAssignment, SettingsModel, ValueSource } from '../../model/types/settings.js';
 
 type At = { file: string; line: number };
@@ -9,6 +11,8 @@ export interface Shadowed extends At {
   later: At;
   settingsFile: string;
   buildsOn: boolean;
+  /** The line to suggest there, with the names that module reads the environment by. */
+  fix: MessagePart;
 }
 
 /** Python truthiness of a settings value as written; undefined when not known. */
@@ -58,6 +62,7 @@ export function shadowedTrueLiterals(settings: SettingsModel, live: SettingAssig
       later: at,
       settingsFile: settings.file,
       buildsOn: buildsOn(settings, at.file, file),
+      fix: code(switchOn('DEBUG', 'DJANGO_DEBUG', '1', environReads(settings, file))),
     });
   }
   return out;
@@ -68,7 +73,6 @@ export function shadowedTrueLiterals(settings: SettingsModel, live: SettingAssig
  * production module each run by an app) are named together.
  */
 export function shadowedFindings(shadows: Shadowed[]): RawFinding[] {
-  const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
   const out: RawFinding[] = [];
   const done = new Set<string>();
   for (const s of shadows) {
@@ -76,7 +80,7 @@ export function shadowedFindings(shadows: Shadowed[]): RawFinding[] {
       out.push({
         file: s.file,
         line: s.line,
-        ...msg`DEBUG is set to a true value in code here, so every run in which ${s.settingsFile} loads this module rather than ${s.later.file} (which sets DEBUG true too, line ${String(s.later.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${fix}.`,
+        ...msg`DEBUG is set to a true value in code here, so every run in which ${s.settingsFile} loads this module rather than ${s.later.file} (which sets DEBUG true too, line ${String(s.later.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${s.fix}.`,
       });
       continue;
     }
@@ -95,7 +99,7 @@ export function shadowedFindings(shadows: Shadowed[]): RawFinding[] {
     out.push({
       file: s.file,
       line: s.line,
-      ...msg`DEBUG is set to a true value in code here, and ${named} true again: the settings that run keep debug on from both lines, and removing ${later} alone leaves this one in force; read it from the environment with a false default here too: ${fix}.`,
+      ...msg`DEBUG is set to a true value in code here, and ${named} true again: the settings that run keep debug on from both lines, and removing ${later} alone leaves this one in force; read it from the environment with a false default here too: ${s.fix}.`,
     });
   }
   return out;

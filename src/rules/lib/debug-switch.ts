@@ -62,8 +62,12 @@ export function switchComparison(
   reads?: EnvironReads,
 ): string {
   const word = isEnvironmentName(v, given) ? developmentWord(v, given) : '1';
-  const read = reads ? reads.get(v.variable, '') : `os.environ.get("${v.variable}", "")`;
-  return `${setting} = ${read} == "${word}"`;
+  return switchOn(setting, v.variable, word, reads);
+}
+
+/** `DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"`, with the names the module reads the environment by. */
+export function switchOn(setting: string, variable: string, word: string, reads?: EnvironReads): string {
+  return `${setting} = ${reads ? reads.get(variable, '') : `os.environ.get("${variable}", "")`} == "${word}"`;
 }
 
 /**

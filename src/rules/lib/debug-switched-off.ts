@@ -1,6 +1,8 @@
 import { type RawFinding, code, msg } from '../../core/index.js';
 import type { App } from '../../model/types/project.js';
-import type { SettingAssignment } from '../../model/types/settings.js';
+import type { SettingAssignment, SettingsModel } from '../../model/types/settings.js';
+import { switchOn } from './debug-switch.js';
+import { environReads } from './environ-names.js';
 import { providedValue } from './debug-provided.js';
 import { truthy } from './debug-shadowed.js';
 
@@ -51,7 +53,7 @@ export function switchedOffByDefault(
   app: App,
   live: readonly SettingAssignment[],
   a: SettingAssignment,
-  settingsFile: string,
+  settings: SettingsModel,
   composeFiles: readonly string[],
 ): RawFinding | null | undefined {
   const off = laterOffBranch(live, a);
@@ -61,8 +63,8 @@ export function switchedOffByDefault(
   if (!given || given.byDefault || branchTakenFor(test, given.value) !== false) return null;
   const where = given.imageLine ? `${given.where} (line ${given.imageLine})` : given.where;
   return {
-    file: a.file ?? settingsFile,
+    file: a.file ?? settings.file,
     line: a.line,
-    ...msg`DEBUG is set to True in code and set to False (line ${off.line}) only under ${code(`if ${test.text}:`)}, and ${where} sets ${test.variable} to '${given.value}', which skips that branch: ${given.reach} runs in debug mode. Read DEBUG from the environment with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+    ...msg`DEBUG is set to True in code and set to False (line ${off.line}) only under ${code(`if ${test.text}:`)}, and ${where} sets ${test.variable} to '${given.value}', which skips that branch: ${given.reach} runs in debug mode. Read DEBUG from the environment with a false default instead: ${code(switchOn('DEBUG', 'DJANGO_DEBUG', '1', environReads(settings, a.file)))}.`,
   };
 }
