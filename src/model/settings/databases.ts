@@ -311,7 +311,8 @@ class DatabasesBuilder {
     )?.selectedBy?.variable;
     // Only where another branch can leave SQLite: a switch between two SQLite files (settings modules) selects none.
     const leaves = engines.size > 1 || engine !== undefined || url !== undefined;
-    const sqliteSwitch = sqliteBranch && leaves ? branches.find((b) => b.variable === sqliteBranch) : undefined;
+    const sqliteSwitch =
+      sqliteBranch && leaves ? branches.find((b) => b.variable === sqliteBranch) : undefined;
     // `if USE_PG: dj_database_url.config(…) else: SQLite`: the test leaves SQLite, not the URL read inside its branch.
     const switchFirst = sqliteSwitch && url?.variable !== sqliteBranch ? sqliteSwitch : undefined;
     let selection: DatabasesModel['selection'];
