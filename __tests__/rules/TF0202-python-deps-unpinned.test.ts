@@ -57,6 +57,16 @@ appRuleCases(pythonDepsUnpinned, [
     [],
   ],
   [
+    'a long option shortened to a unique prefix takes its value as pip does: --default is --default-timeout',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'RUN pip install --default 1000 -r requirements.txt && pip --retr 3 install --upgrade-str eager django==5.0',
+      ),
+    },
+    [],
+  ],
+  [
     'option values are not packages',
     {
       dockerfile: df(

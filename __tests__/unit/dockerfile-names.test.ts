@@ -6,6 +6,7 @@ import { analysedLine } from '../../src/report/common.js';
 import { buildSource } from '../../src/smoke/image-build.js';
 import { dockerfileDockerReads } from '../../src/model/dockerfile-name.js';
 import { imagesBuilt } from '../../src/model/image-app.js';
+import type { ComposeModel } from '../../src/model/types/compose.js';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
 import { CLEAN_DOCKERFILE, MANAGE_PY } from '../support/clean-django.js';
 
@@ -75,7 +76,39 @@ test('`docker build -t NAME src` in a script builds the lowercase src/dockerfile
   const scripts = [{ file: 'build.sh', text: '#!/bin/sh\ndocker build -t shop/web:1 src\n' }];
   assert.deepEqual(
     imagesBuilt([], scripts, (f) => f === 'src/dockerfile'),
-    [{ repository: 'shop/web', tag: '1', dockerfile: 'src/dockerfile', contextDir: 'src' }],
+    [
+      {
+        repository: 'shop/web',
+        tag: '1',
+        dockerfile: 'src/dockerfile',
+        contextDir: 'src',
+        script: 'build.sh',
+      },
+    ],
+  );
+});
+
+test('a script that builds `shop/$NAME` from docker/$NAME/Dockerfile in a loop builds each name compose runs', () => {
+  const scripts = [
+    {
+      file: 'docker/build.sh',
+      text: '#!/bin/bash\nfor NAME in db web; do\n  docker build -t shop/$NAME -f ./docker/${NAME}/Dockerfile .\ndone\n',
+    },
+  ];
+  const service = (name: string, image: string) => ({ name, image: { value: image, repository: image } });
+  const models = [
+    { services: [service('db', 'shop/db'), service('cache', 'shop/cache'), service('proxy', 'nginx')] },
+  ] as unknown as ComposeModel[];
+  assert.deepEqual(
+    imagesBuilt(models, scripts, (f) => f === 'docker/db/Dockerfile'),
+    [
+      {
+        repository: 'shop/db',
+        dockerfile: 'docker/db/Dockerfile',
+        contextDir: '.',
+        script: 'docker/build.sh',
+      },
+    ],
   );
 });
 

@@ -16,6 +16,8 @@ export interface BuiltImage {
   written?: string;
   dockerfile: string;
   contextDir: string;
+  /** The script that builds it (`docker/build.sh`), when a script does rather than compose. */
+  script?: string;
 }
 
 /** What runs the Django app of a compose project whose services only name images. */
@@ -160,7 +162,10 @@ export function imagesBuilt(
   for (const { file, text } of scripts) {
     for (const command of scriptOrMakefile(file, text).commands) {
       const build = dockerBuild(command.argv);
-      if (!build) continue;
+      if (!build) {
+        out.push(...loopBuilds(command.argv, file, models, exists));
+        continue;
+      }
       // A script is usually run from the repository root, sometimes from its own directory: the one holding the Dockerfile wins.
       for (const base of ['.', dirName(file)]) {
         const contextDir = normalizeRelative(joinPath(base, build.context));
@@ -178,6 +183,7 @@ export function imagesBuilt(
             ...(tag.includes('$') ? { written: tag } : {}),
             dockerfile,
             contextDir,
+            script: file,
           });
         break;
       }
@@ -210,6 +216,18 @@ const BUILD_VALUE_OPTIONS = new Set([
 
 /** The tags, Dockerfile and context of a `docker build` / `docker buildx build` / `docker image build` command. */
 export function dockerBuild(argv: string[]): { tags: string[]; file?: string; context: string } | undefined {
+  const words = dockerBuildWords(argv);
+  if (!words) return undefined;
+  const { tags, file, context } = words;
+  const usable = (s: string | undefined) => s !== undefined && !s.includes('$') && s !== '-';
+  if (!usable(context) || (file !== undefined && !usable(file))) return undefined;
+  // A tag from a variable (`$HUB_USER/api:$VERSION`) is kept as written, to match a compose image written the same way.
+  const named = tags.filter((t) => t !== undefined && !/^\$\{?\w+\}?$/.test(t));
+  return named.length === 0 ? undefined : { tags: named, ...(file ? { file } : {}), context: context! };
+}
+
+/** The tags, Dockerfile and context a `docker build` names, as written, variables and all. */
+function dockerBuildWords(argv: string[]): { tags: string[]; file?: string; context?: string } | undefined {
   if (baseName(argv[0] ?? '') !== 'docker') return undefined;
   let k = 1;
   if (argv[k] === 'buildx' || argv[k] === 'image') k++;
@@ -227,11 +245,63 @@ export function dockerBuild(argv: string[]): { tags: string[]; file?: string; co
     else if (!name.startsWith('-')) positional.push(name);
   }
   const context = positional.at(-1);
-  const usable = (s: string | undefined) => s !== undefined && !s.includes('$') && s !== '-';
-  if (!usable(context) || (file !== undefined && !usable(file))) return undefined;
-  // A tag from a variable (`$HUB_USER/api:$VERSION`) is kept as written, to match a compose image written the same way.
-  const named = tags.filter((t) => t !== undefined && !/^\$\{?\w+\}?$/.test(t));
-  return named.length === 0 ? undefined : { tags: named, ...(file ? { file } : {}), context: context! };
+  return {
+    tags: tags.filter((t) => t !== undefined),
+    ...(file ? { file } : {}),
+    ...(context ? { context } : {}),
+  };
+}
+
+const VARIABLE = /\$\{?(\w+)\}?/g;
+const HAS_VARIABLE = /\$\{?\w+\}?/;
+
+/**
+ * A build a script runs once per name, one variable naming both the tag and the Dockerfile (`docker build -t
+ * shop/$NAME -f docker/$NAME/Dockerfile .` in a loop): for each image a compose service runs that the tag matches, the
+ * build of the Dockerfile that name selects, when the repository holds it.
+ */
+function loopBuilds(
+  argv: string[],
+  script: string,
+  models: ComposeModel[],
+  exists: (file: string) => boolean,
+): BuiltImage[] {
+  const words = dockerBuildWords(argv);
+  const { file, context } = words ?? {};
+  if (!words || !file || !context || context === '-' || !HAS_VARIABLE.test(file)) return [];
+  const variables = new Set(
+    [...[file, context, ...words.tags].join(' ').matchAll(VARIABLE)].map((m) => m[1]),
+  );
+  if (variables.size !== 1) return [];
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const out: BuiltImage[] = [];
+  for (const written of words.tags.filter((t) => HAS_VARIABLE.test(t))) {
+    // The literal parts of the tag around the variable; the variable stands for one path part of a name.
+    const literal = written.split(HAS_VARIABLE);
+    const pattern = new RegExp(`^${literal.map(escape).join('([A-Za-z0-9][\\w.-]*)')}$`);
+    const tagged = splitImage(written).tag !== undefined;
+    for (const s of models.flatMap((m) => m.services)) {
+      const image = s.image;
+      if (s.build || !image?.repository || image.interpolated) continue;
+      const latest = (image.tag ?? 'latest') === 'latest';
+      const match = pattern.exec(
+        tagged || !latest ? `${image.repository}:${image.tag ?? 'latest'}` : image.repository,
+      );
+      const values = match?.slice(1) ?? [];
+      if (!match || values.some((v) => v !== values[0])) continue;
+      const fill = (t: string) => t.replace(VARIABLE, values[0]);
+      for (const base of ['.', dirName(script)]) {
+        const dockerfile = normalizeRelative(joinPath(base, fill(file)));
+        const contextDir = normalizeRelative(joinPath(base, fill(context)));
+        if (!dockerfile || !contextDir || !exists(dockerfile)) continue;
+        const tag = splitImage(fill(written)).tag;
+        if (!out.some((b) => b.repository === image.repository && b.dockerfile === dockerfile))
+          out.push({ repository: image.repository, ...(tag ? { tag } : {}), dockerfile, contextDir, script });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** The Dockerfile and context of every compose `build:` (named or not), for a Dockerfile another file runs by image. */

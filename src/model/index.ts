@@ -41,6 +41,7 @@ import type { ModelInput } from './input.js';
 import { SettingsModules } from './settings-modules.js';
 import { decoupleConfigOf } from './decouple-config.js';
 import { servicesOfImage } from './compose/app-service.js';
+import { markServiceBuilds } from './compose/service-builds.js';
 import type { ComposeBuild, ComposeModel, ComposeService } from './types/compose.js';
 import type { DockerfileModel } from './types/dockerfile.js';
 import type {
@@ -146,7 +147,9 @@ class ProjectBuilder implements ModelInput {
       if (context)
         df.buildScripts = buildScripts(df, context, new ImageLayout(df, context.sentFiles), this.texts);
     }
-    const workerImages = this.workerImages(apps, excluded, this.seeds.imagesBuilt(composeSets));
+    const built = this.seeds.imagesBuilt(composeSets);
+    markServiceBuilds(models, built, this.texts);
+    const workerImages = this.workerImages(apps, excluded, built);
     for (const app of [...apps, ...workerImages]) {
       const uploads = uploadFields(this.texts, app.managePy && dirName(app.managePy));
       if (uploads.length > 0) app.uploadFields = uploads;

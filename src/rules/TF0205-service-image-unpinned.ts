@@ -103,9 +103,11 @@ export const serviceImageUnpinned = defineRule({
     'alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is',
     'reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go',
     'back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). So is a service with no `build:` that',
-    'runs such a name another service builds (a worker with `image: me/app`): it runs whatever was built or pushed',
-    'last. Only the files compose merges with its own lend it that build: where an alternative compose file (run',
-    'alone, not layered on this one) builds the name, this service pulls it and is reported as any pulled image is.',
+    'runs such a name another service or a script of the repository builds (a worker with `image: me/app`,',
+    '`docker build -t me/db` in build.sh): it runs whatever was built or pushed last, and the advice is a tag on that',
+    'build, not an upstream version. Only the files compose merges with its own lend it that build: where an',
+    'alternative compose file (run alone, not layered on this one) builds the name, this service pulls it and is',
+    'reported as any pulled image is.',
     'A tag taken from a variable (`app:${TAG}`) is left alone unless it resolves to `latest`, as',
     '`app:${TAG:-latest}` does where TAG is unset. The name of an official image (`nginx:latest` on',
     'a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that',
@@ -168,18 +170,22 @@ export const serviceImageUnpinned = defineRule({
         : `pin a version, e.g. '${repository}:${example?.tag ?? '<version>'}' (or a digest)${example?.why ?? ''}`;
       // A bare name the app's Dockerfile is built under by hand (`docker build -t mysite .`): nothing is pulled.
       const local = s.build || img.repository.includes('/') ? undefined : localAppImage(img.raw ?? img.value);
+      // A name a script of the repository builds (`docker build -t me/db -f docker/db/Dockerfile .`): the project's own.
+      const script = !s.build && pushed ? s.builtHere?.script : undefined;
       const say: Say = (who, plural) => {
         const verb = (one: string, many: string) => `${who} ${plural ? many : one}`;
         const builtBy = builders?.map((n) => `'${n}'`).join(', ');
         return builders
           ? `${verb('runs', 'run')} ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}, the image ${builders.length > 1 ? `services ${builtBy} build` : `service ${builtBy} builds`}: ${plural ? 'they run' : 'it runs'} whatever was built or pushed last under this name, so a deploy cannot tell which build of the code ${plural ? 'they run' : 'it runs'} or roll back. Tag the build with a version or the commit and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.`
-          : local
-            ? `${verb('runs', 'run')} image ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.`
-            : s.build
-              ? official
-                ? `${verb('names', 'name')} the image ${plural ? 'they build' : 'it builds'} ${what}, the official Docker Hub image${DEPRECATED_OFFICIAL.includes(bare) ? ' (deprecated in favour of python, but still published)' : ''}: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
-                : `${verb('tags', 'tag')} the image ${plural ? 'they build' : 'it builds'} ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
-              : `${verb('uses', 'use')} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
+          : script
+            ? `${verb('runs', 'run')} image ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}, which ${script} builds from ${s.builtHere?.dockerfile}: ${plural ? 'they run' : 'it runs'} whatever was built or pushed last under this name, so a deploy cannot tell which build ${plural ? 'they run' : 'it runs'} or roll back. Tag the build with a version or the commit in ${script} and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.`
+            : local
+              ? `${verb('runs', 'run')} image ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.`
+              : s.build
+                ? official
+                  ? `${verb('names', 'name')} the image ${plural ? 'they build' : 'it builds'} ${what}, the official Docker Hub image${DEPRECATED_OFFICIAL.includes(bare) ? ' (deprecated in favour of python, but still published)' : ''}: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
+                  : `${verb('tags', 'tag')} the image ${plural ? 'they build' : 'it builds'} ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
+                : `${verb('uses', 'use')} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
       };
       const key = `${img.file}\0${img.line}`;
       const seen = byLine.get(key);

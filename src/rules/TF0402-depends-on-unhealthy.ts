@@ -31,10 +31,12 @@ const NO_IMAGE_CHECK = new Set(['postgres', 'mysql', 'mariadb']);
 
 /**
  * Whether the database service is health-checked: a healthcheck that is not disabled, with a test of its own or over
- * an image that may declare one (a `healthcheck:` that only sets the timing retimes the image's HEALTHCHECK).
+ * an image that may declare one (a `healthcheck:` that only sets the timing retimes the image's HEALTHCHECK), or
+ * none over an image the repository builds from a Dockerfile that declares a HEALTHCHECK.
  */
 function healthChecked(db: ComposeService): boolean {
-  if (!db.healthcheck || db.healthcheck.disabled) return false;
+  if (!db.healthcheck) return (db.builtHere?.healthcheck ?? false) && !untestedOfficialImage(db);
+  if (db.healthcheck.disabled) return false;
   return db.healthcheck.ownTest || !untestedOfficialImage(db);
 }
 
@@ -84,6 +86,8 @@ export const dependsOnUnhealthy = defineRule({
     '',
     'A `healthcheck:` that sets no `test` (the line commented out, only the timing left) retimes the HEALTHCHECK of',
     'the image; the official postgres, mysql and mariadb images declare none, so on them it counts as no healthcheck.',
+    'A database image the repository builds itself (by `build:`, or by a script under the name in `image:`) is',
+    'health-checked when its Dockerfile declares a HEALTHCHECK.',
   ].join('\n'),
   related: [],
   check(project) {

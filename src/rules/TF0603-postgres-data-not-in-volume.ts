@@ -6,9 +6,12 @@ import { defineRule } from './lib/rule.js';
 import { coversPath } from './lib/paths.js';
 import { shownImage, shownSource, shownTarget } from './lib/files.js';
 
-/** The database image a service runs: the one it pulls, else the one its Dockerfile builds on. */
+/**
+ * The database image a service runs: the one it pulls, else the one its Dockerfile builds on; the latter too when the
+ * name it runs is one a script of the repository builds.
+ */
 function databaseImage(s: ComposeService): { repository: string; tag?: string } | undefined {
-  return s.image ?? s.builtFrom;
+  return s.builtHere?.script && s.builtFrom ? s.builtFrom : (s.image ?? s.builtFrom);
 }
 
 /**

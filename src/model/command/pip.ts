@@ -23,6 +23,15 @@ const PIP_VALUE_OPTIONS = new Set([
   '--prefix',
   '--root',
   '--src',
+  '--source',
+  '--source-dir',
+  '--source-directory',
+  '--pypi-url',
+  '--local-log',
+  '--uploaded-prior-to',
+  '--all-releases',
+  '--only-final',
+  '--requirements-from-script',
   '--platform',
   '--python-version',
   '--implementation',
@@ -39,6 +48,8 @@ const PIP_VALUE_OPTIONS = new Set([
   '--proxy',
   '--retries',
   '--timeout',
+  '--default-timeout',
+  '--resume-retries',
   '--exists-action',
   '--trusted-host',
   '--cert',
@@ -65,6 +76,49 @@ const PIP_VALUE_OPTIONS = new Set([
   '-d',
   '--dest',
 ]);
+
+// pip install's options that take no value (with the general ones), which a shortened option may also stand for.
+const PIP_FLAG_OPTIONS = [
+  '--break-system-packages',
+  '--check-build-dependencies',
+  '--compile',
+  '--debug',
+  '--disable-pip-version-check',
+  '--dry-run',
+  '--force-reinstall',
+  '--help',
+  '--ignore-installed',
+  '--ignore-requires-python',
+  '--isolated',
+  '--no-build-isolation',
+  '--no-cache-dir',
+  '--no-clean',
+  '--no-color',
+  '--no-compile',
+  '--no-dependencies',
+  '--no-deps',
+  '--no-index',
+  '--no-input',
+  '--no-python-version-warning',
+  '--no-use-pep517',
+  '--no-user',
+  '--no-warn-conflicts',
+  '--no-warn-script-location',
+  '--only-dependencies',
+  '--only-deps',
+  '--pre',
+  '--prefer-binary',
+  '--quiet',
+  '--require-hashes',
+  '--require-venv',
+  '--require-virtualenv',
+  '--upgrade',
+  '--use-pep517',
+  '--user',
+  '--verbose',
+  '--version',
+];
+const PIP_LONG_OPTIONS = [...PIP_FLAG_OPTIONS, ...[...PIP_VALUE_OPTIONS].filter((o) => o.startsWith('--'))];
 
 /** One option or operand of pip's command line. */
 export type PipArg = { option: string; value?: string } | { operand: string };
@@ -99,8 +153,23 @@ export function pipArgs(args: string[]): PipArg[] {
   return out;
 }
 
-// `--requirements` is no pip option, but written often enough that reading it as `--requirement` helps.
-const longOption = (name: string) => (name === '--requirements' ? '--requirement' : name);
+/**
+ * A long option as pip's optparse reads it: itself when pip knows it, else the one option its name starts
+ * (`--default` is `--default-timeout`); a prefix of several options, or of none, is kept as written.
+ */
+function longOption(name: string): string {
+  // `--requirements` is no pip option, but written often enough that reading it as `--requirement` helps.
+  if (name === '--requirements') return '--requirement';
+  if (PIP_VALUE_OPTIONS.has(name) || PIP_FLAG_OPTIONS.includes(name)) return name;
+  const options = PIP_LONG_OPTIONS.filter((o) => o.startsWith(name));
+  return options.length === 1 ? options[0] : name;
+}
+
+/** How many words an option before pip's command takes: 2 for an option and its value, else 1. */
+function optionWords(w: string): number {
+  if (!w.startsWith('--')) return PIP_VALUE_OPTIONS.has(w) ? 2 : 1;
+  return !w.includes('=') && PIP_VALUE_OPTIONS.has(longOption(w)) ? 2 : 1;
+}
 
 /** The files pip's arguments name with `-r`/`--requirement` (in any spelling pip accepts). */
 export function pipRequirementFiles(args: string[]): string[] {
@@ -145,7 +214,7 @@ export function pipInstall(argv: string[]): PipInstall | undefined {
   if (/^pip(\d+(\.\d+)*)?$/.test(a[0] ?? '')) i = 1;
   else if (a[0] === 'uv' && a[1] === 'pip') i = 2;
   else return undefined;
-  while (i < a.length && a[i].startsWith('-')) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
+  while (i < a.length && a[i].startsWith('-')) i += optionWords(a[i]);
   if (a[i] !== 'install') return undefined;
   const out: PipInstall = {
     byName: [],

@@ -93,6 +93,12 @@ export interface ComposeService extends ComposeAt {
   dependsOn: (ComposeAt & { service: string; condition?: string })[];
   /** `ownTest`: it sets a test; without one it only retimes the image's HEALTHCHECK (none when the image has none). */
   healthcheck?: ComposeAt & { disabled: boolean; ownTest: boolean };
+  /**
+   * Set when this repository builds the image the service runs: by its `build:`, or by a script under the name in
+   * `image:` (`docker build -t me/db -f docker/db/Dockerfile .` in build.sh). The Dockerfile, the script when one
+   * builds it, and whether the built stage declares a HEALTHCHECK (not NONE).
+   */
+  builtHere?: { dockerfile: string; script?: string; healthcheck: boolean };
   /** `value` after interpolation, `raw` as written (`${ENVIRONMENT}_django`). */
   containerName?: ComposeAt & { value: string; raw: string };
   /** `working_dir` after interpolation, when it is an absolute path: the directory the container starts in. */
