@@ -70,8 +70,35 @@ function readScript(text: string, firstLine: number): ShellScript {
     collectScript(text, firstLine, commands, 0, assignments, []);
     return { commands, assignments };
   } catch (error) {
-    return { commands: [], parseError: describeError(error, firstLine) };
+    const parseError = describeError(error, firstLine);
+    const ran = completePrefix(text);
+    if (ran === undefined) return { commands: [], parseError };
+    try {
+      // the shell runs each complete command before it meets the one it cannot parse (often dead text after `exec`)
+      const before: ShellCommand[] = [];
+      const beforeAssignments: ShellAssignment[] = [];
+      collectScript(ran, firstLine, before, 0, beforeAssignments, []);
+      return { commands: before, assignments: beforeAssignments, parseError };
+    } catch {
+      return { commands: [], parseError };
+    }
   }
+}
+
+/** The text of a script's complete commands before its first syntax error; undefined when there are none. */
+function completePrefix(text: string): string | undefined {
+  let end = 0;
+  try {
+    loadSh()
+      .syntax.NewParser()
+      .Interactive(text, (stmts: Node[]) => {
+        for (const s of stmts) end = Math.max(end, s.End().Offset());
+        return true;
+      });
+  } catch {
+    // the error is the one the caller reports; `end` holds how far the shell got
+  }
+  return end > 0 ? Buffer.from(text, 'utf8').subarray(0, end).toString('utf8') : undefined;
 }
 
 /**
