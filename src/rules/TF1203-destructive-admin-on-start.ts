@@ -118,11 +118,22 @@ function branchWords(app: App, service: ComposeService | undefined, cmd: StartCo
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   const branch = deployGuards(cmd.guards, { variable });
   if (!branch) return '';
-  const unset =
-    branch.unset.length > 0
-      ? ` (nothing here sets ${branch.unset.join(' or ')}; unset, a variable is empty, so the test holds by default)`
-      : '';
-  return ` where ${branch.words}${unset}`;
+  return ` where ${branch.words}${unsetWords(branch)}`;
+}
+
+/** Why a test holds with its variables set nowhere: an unset variable is empty, or takes the default it is read with. */
+function unsetWords(branch: { unset: string[]; defaults: string[] }): string {
+  const names = new Set([...branch.unset, ...branch.defaults.map((d) => /\w+/.exec(d)![0])]);
+  if (names.size === 0) return '';
+  const defaults = branch.defaults.map((d) => `\`${d}\``).join(' and ');
+  const why = [
+    ...(branch.defaults.length === 0
+      ? []
+      : [`${defaults} ${branch.defaults.length > 1 ? 'take their defaults' : 'takes its default'}`]),
+    ...(branch.unset.length > 0 ? ['a variable is empty'] : []),
+  ];
+  const holds = branch.unset.length > 0 ? 'holds by default' : 'holds';
+  return ` (nothing here sets ${[...names].join(' or ')}; unset, ${why.join(' and ')}, so the test ${holds})`;
 }
 
 export const destructiveAdminOnStart = defineRule({
