@@ -275,7 +275,8 @@ export class ImageFiles extends ModelPart {
             layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           // No COPY put it there: the app service may bind-mount it from the repository (`.:/app`).
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
-          if (!file) continue;
+          // a bind mount of the repository lays no file the repository lacks: the search goes on along PATH
+          if (!file || (!source && !this.files.includes(file))) continue;
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
           // `./manage.py migrate`: a Python program run by its #! line is no shell script (its programs are startPrograms).
           if (isPythonProgram(file, this.texts[file])) break;
