@@ -206,9 +206,27 @@ A Python script the start command runs (\`python boot.py\`) counts when it calls
       );
       const ours = (chain: StartCommand[]) =>
         chain.filter((c) => !ofOthers.has(commandKey(c)) || own.has(commandKey(c)));
+      // A script only the image's own command reaches (compose's command replaces it) never runs with compose's mounts.
+      const byService = new Set(reachedCommand(app, appService).map(commandKey));
+      const byImage = new Set(reachedCommand(app, undefined).map(commandKey));
+      const imageAlone = (c: StartCommand) => byImage.has(commandKey(c)) && !byService.has(commandKey(c));
       // what compose runs first: its mounts decide where makemigrations writes
-      report(app, ours(effectiveCommand(app)), appService, 'The start command');
-      report(app, ours(imageCommand(app)), undefined, 'The start command');
+      report(
+        app,
+        ours(effectiveCommand(app)).filter((c) => !imageAlone(c)),
+        appService,
+        'The start command',
+      );
+      // compose's command or entrypoint replaces the image's: what only the image starts runs when it runs on its own
+      const replacedBy = appService?.entrypoint ? 'entrypoint' : appService?.command ? 'command' : undefined;
+      report(
+        app,
+        ours(imageCommand(app)),
+        undefined,
+        replacedBy
+          ? `Run on its own (compose's ${replacedBy} replaces it), the image's start command`
+          : 'The start command',
+      );
     }
     // Other services of the app's image (a `migration` service, a worker) start their own commands.
     for (const { app, service } of others)
