@@ -4,6 +4,7 @@ import { plainCommands } from './plain-shell.js';
 import { afterExec, asUser, basename, inlineScriptIndex, physicalLines } from './shell-argv.js';
 import { maskPlaceholders, unmaskedDeep } from '../util/shell-placeholder.js';
 import { loadSh, nodeType } from './mvdan.js';
+import { completePrefix, describeError } from './shell-recovery.js';
 import {
   echoedText,
   hasExpansion,
@@ -85,22 +86,6 @@ function readScript(text: string, firstLine: number): ShellScript {
   }
 }
 
-/** The text of a script's complete commands before its first syntax error; undefined when there are none. */
-function completePrefix(text: string): string | undefined {
-  let end = 0;
-  try {
-    loadSh()
-      .syntax.NewParser()
-      .Interactive(text, (stmts: Node[]) => {
-        for (const s of stmts) end = Math.max(end, s.End().Offset());
-        return true;
-      });
-  } catch {
-    // the error is the one the caller reports; `end` holds how far the shell got
-  }
-  return end > 0 ? Buffer.from(text, 'utf8').subarray(0, end).toString('utf8') : undefined;
-}
-
 /**
  * The commands of a script of plain words, as the full parser would read them, `sh -c 'plain script'` included;
  * undefined for any other script.
@@ -138,13 +123,6 @@ function plainScript(text: string, firstLine: number, depth = 0): ShellCommand[]
     out.push(...inner);
   }
   return out;
-}
-
-function describeError(error: unknown, firstLine: number): { line: number; message: string } {
-  const e = error as { Pos?: { Line?: () => number }; Text?: string; message?: string };
-  const line = typeof e?.Pos?.Line === 'function' ? e.Pos.Line() : 1;
-  const message = typeof e?.Text === 'string' ? e.Text : String(e?.message ?? error);
-  return { line: firstLine + Math.max(line, 1) - 1, message };
 }
 
 interface Source {
