@@ -128,16 +128,41 @@ test('sh -c / bash -ec scripts and bash heredocs are parsed too', () => {
 });
 
 test('a parse error is reported with its absolute line, never thrown', () => {
-  for (const [text, line] of [
-    ['echo ok\necho "unterminated', 6],
-    ['if then fi', 5],
-    ['\u0000\u0001(((', 5],
+  for (const [text, line, ran] of [
+    ['echo ok\necho "unterminated', 6, [['echo', 'ok']]],
+    ['if then fi', 5, []],
+    ['\u0000\u0001(((', 5, []],
   ] as const) {
     const script = parseShell(text, 5);
-    assert.deepEqual(script.commands, []);
+    assert.deepEqual(
+      script.commands.map((c) => c.argv),
+      ran,
+      text,
+    );
     assert.equal(script.parseError?.line, line, text);
     assert.ok(script.parseError?.message);
   }
+});
+
+test('the complete commands before a syntax error are the ones the shell runs', () => {
+  const script = parseShell(
+    'python manage.py migrate\nif [ -n "$X" ]; then\n  echo x\nfi\nexec "$@"\n\nnotes.add("todo")\n',
+  );
+  assert.deepEqual(
+    script.commands.map((c) => [c.line, c.argv[0]]),
+    [
+      [1, 'python'],
+      [2, '['],
+      [3, 'echo'],
+      [5, '$@'],
+    ],
+  );
+  assert.equal(script.parseError?.line, 7);
+  // a compound command cut by the error never runs
+  assert.deepEqual(
+    parseShell('echo a\nif true; then\n  echo (\nfi\n').commands.map((c) => c.argv),
+    [['echo', 'a']],
+  );
   assert.deepEqual(parseShell('').commands, []);
 });
 

@@ -273,9 +273,9 @@ export class ImageFiles extends ModelPart {
         for (const imagePath of candidates) {
           const source =
             layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
-          // No COPY put it there: the app service may bind-mount it from the repository (`.:/app`).
+          // No COPY put it there: a bind mount of the repository (`.:/app`) may, if it holds the file; else on along PATH
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
-          if (!file) continue;
+          if (!file || (!source && !this.files.includes(file))) continue;
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
           // `./manage.py migrate`: a Python program run by its #! line is no shell script (its programs are startPrograms).
           if (isPythonProgram(file, this.texts[file])) break;

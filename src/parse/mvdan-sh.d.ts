@@ -19,6 +19,8 @@ declare module 'mvdan-sh' {
   }
   export interface Parser {
     Parse(src: string, name: string): Node;
+    /** Calls `fn` with the statements of each complete line as it reads them; throws the first syntax error. */
+    Interactive(src: string, fn: (stmts: Node[]) => boolean): void;
   }
   const sh: {
     syntax: {

@@ -4,6 +4,7 @@ import { plainCommands } from './plain-shell.js';
 import { afterExec, asUser, basename, inlineScriptIndex, physicalLines } from './shell-argv.js';
 import { maskPlaceholders, unmaskedDeep } from '../util/shell-placeholder.js';
 import { loadSh, nodeType } from './mvdan.js';
+import { completePrefix, describeError } from './shell-recovery.js';
 import {
   echoedText,
   hasExpansion,
@@ -70,7 +71,18 @@ function readScript(text: string, firstLine: number): ShellScript {
     collectScript(text, firstLine, commands, 0, assignments, []);
     return { commands, assignments };
   } catch (error) {
-    return { commands: [], parseError: describeError(error, firstLine) };
+    const parseError = describeError(error, firstLine);
+    const ran = completePrefix(text);
+    if (ran === undefined) return { commands: [], parseError };
+    try {
+      // the shell runs each complete command before it meets the one it cannot parse (often dead text after `exec`)
+      const before: ShellCommand[] = [];
+      const beforeAssignments: ShellAssignment[] = [];
+      collectScript(ran, firstLine, before, 0, beforeAssignments, []);
+      return { commands: before, assignments: beforeAssignments, parseError };
+    } catch {
+      return { commands: [], parseError };
+    }
   }
 }
 
@@ -111,13 +123,6 @@ function plainScript(text: string, firstLine: number, depth = 0): ShellCommand[]
     out.push(...inner);
   }
   return out;
-}
-
-function describeError(error: unknown, firstLine: number): { line: number; message: string } {
-  const e = error as { Pos?: { Line?: () => number }; Text?: string; message?: string };
-  const line = typeof e?.Pos?.Line === 'function' ? e.Pos.Line() : 1;
-  const message = typeof e?.Text === 'string' ? e.Text : String(e?.message ?? error);
-  return { line: firstLine + Math.max(line, 1) - 1, message };
 }
 
 interface Source {

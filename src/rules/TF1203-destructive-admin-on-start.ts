@@ -118,11 +118,22 @@ function branchWords(app: App, service: ComposeService | undefined, cmd: StartCo
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   const branch = deployGuards(cmd.guards, { variable });
   if (!branch) return '';
-  const unset =
-    branch.unset.length > 0
-      ? ` (nothing here sets ${branch.unset.join(' or ')}; unset, a variable is empty, so the test holds by default)`
-      : '';
-  return ` where ${branch.words}${unset}`;
+  return ` where ${branch.words}${unsetWords(branch)}`;
+}
+
+/** Why a test holds with its variables set nowhere: an unset variable is empty, or takes the default it is read with. */
+function unsetWords(branch: { unset: string[]; defaults: string[] }): string {
+  const names = new Set([...branch.unset, ...branch.defaults.map((d) => /\w+/.exec(d)![0])]);
+  if (names.size === 0) return '';
+  const defaults = branch.defaults.map((d) => `\`${d}\``).join(' and ');
+  const why = [
+    ...(branch.defaults.length === 0
+      ? []
+      : [`${defaults} ${branch.defaults.length > 1 ? 'take their defaults' : 'takes its default'}`]),
+    ...(branch.unset.length > 0 ? ['a variable is empty'] : []),
+  ];
+  const holds = branch.unset.length > 0 ? 'holds by default' : 'holds';
+  return ` (nothing here sets ${[...names].join(' or ')}; unset, ${why.join(' and ')}, so the test ${holds})`;
 }
 
 export const destructiveAdminOnStart = defineRule({
@@ -195,9 +206,27 @@ A Python script the start command runs (\`python boot.py\`) counts when it calls
       );
       const ours = (chain: StartCommand[]) =>
         chain.filter((c) => !ofOthers.has(commandKey(c)) || own.has(commandKey(c)));
+      // A script only the image's own command reaches (compose's command replaces it) never runs with compose's mounts.
+      const byService = new Set(reachedCommand(app, appService).map(commandKey));
+      const byImage = new Set(reachedCommand(app, undefined).map(commandKey));
+      const imageAlone = (c: StartCommand) => byImage.has(commandKey(c)) && !byService.has(commandKey(c));
       // what compose runs first: its mounts decide where makemigrations writes
-      report(app, ours(effectiveCommand(app)), appService, 'The start command');
-      report(app, ours(imageCommand(app)), undefined, 'The start command');
+      report(
+        app,
+        ours(effectiveCommand(app)).filter((c) => !imageAlone(c)),
+        appService,
+        'The start command',
+      );
+      // compose's command or entrypoint replaces the image's: what only the image starts runs when it runs on its own
+      const replacedBy = appService?.entrypoint ? 'entrypoint' : appService?.command ? 'command' : undefined;
+      report(
+        app,
+        ours(imageCommand(app)),
+        undefined,
+        replacedBy
+          ? `Run on its own (compose's ${replacedBy} replaces it), the image's start command`
+          : 'The start command',
+      );
     }
     // Other services of the app's image (a `migration` service, a worker) start their own commands.
     for (const { app, service } of others)

@@ -30,6 +30,24 @@ function backingKind(s: ComposeService): string | undefined {
   return undefined;
 }
 
+/**
+ * Images of proxies and poolers that a database is reached through (Cloud SQL's and AlloyDB's auth proxies, PgBouncer,
+ * Pgpool-II, ProxySQL): the database port they listen on is the database's endpoint.
+ */
+const DATABASE_PROXY = /^(gce-proxy|cloud-sql-proxy|alloydb-auth-proxy|pgbouncer|pgpool(-ii)?|proxysql)$/;
+
+/** The backing service a published port gives: the service's own kind at its port, or the database a proxy forwards to. */
+function backingAt(s: ComposeService, p: ComposePort): { kind: string; proxy?: true } | undefined {
+  const kind = backingKind(s);
+  if (kind) return p.target === SERVICE_PORTS[kind] ? { kind } : undefined;
+  const last = s.image?.repository.split('/').pop()?.toLowerCase() ?? '';
+  if (!DATABASE_PROXY.test(last)) return undefined;
+  const proxied = Object.keys(SERVICE_PORTS).find(
+    (k) => DATABASE_KINDS.has(k) && SERVICE_PORTS[k] === p.target,
+  );
+  return proxied ? { kind: proxied, proxy: true } : undefined;
+}
+
 /** Where the port lands on the host: a random port, the port a variable gives (`${DB_PORT}:3306`), or the one written. */
 function hostPortWords(p: ComposePort, interfaces = "the host's interfaces"): string {
   const vars = [...p.raw.replace(/:\d+(\/\w+)?["']?$/, '').matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
@@ -108,12 +126,17 @@ function repoint(host: DatabaseHost, service: string): string {
 
 function messageFor(
   service: ComposeService,
-  kind: string,
+  backing: { kind: string; proxy?: true },
   p: ComposePort,
   app: App,
   project: Project,
 ): string {
   const name = service.name;
+  const { kind } = backing;
+  // a proxy's port is the database's: whoever reaches it reaches the database behind it
+  const port = backing.proxy
+    ? `the ${kind} port ${p.target} of the database it proxies`
+    : `its ${kind} port ${p.target}`;
   // The default file beside docker-compose.prod.yml may be run only on a laptop: say why it is judged all the same.
   const production =
     !app.compose?.appService || app.compose.files.some((f) => f !== p.file && hasProductionWord(f))
@@ -122,12 +145,12 @@ function messageFor(
   const reach = app.compose?.appService ? reachOf(project, app, service, kind) : undefined;
   if (production.length > 0 && reach) {
     const beside = `${p.file} is not named for development, though ${production.join(', ')} ${production.length > 1 ? 'sit' : 'sits'} beside it`;
-    const head = `Service '${name}' publishes its ${kind} port ${p.target} ${hostPortWords(p, `every interface of the host that runs ${p.file}`)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
+    const head = `Service '${name}' publishes ${port} ${hostPortWords(p, `every interface of the host that runs ${p.file}`)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
     return reach.kind === 'elsewhere'
       ? `${head} ${beside}. ${repoint(reach.host, name)}, then bind the port to the loopback interface (${loopbackMapping(p)}) or remove the mapping.`
       : `${head} ${beside}: bind the port to the loopback interface (${loopbackMapping(p)}), or remove the mapping (${reason(reach, name)}).`;
   }
-  const head = `Service '${name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
+  const head = `Service '${name}' publishes ${port} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
   if (!reach)
     return `${head} No service of ${p.file} runs the app, so the app reaches '${name}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`;
   return reach.kind === 'elsewhere'
@@ -146,7 +169,9 @@ export const backingPortPublished = defineRule({
   help: `The app reaches its database and cache over the compose network by service name; nothing outside needs their
 ports. Published on the host (\`"5432:5432"\`), they are open on every interface of the server, and Docker's port
 rules bypass the host firewall: databases with default or weak passwords, and Redis or Memcached without any, are
-found and taken over by scanners within hours.
+found and taken over by scanners within hours. A proxy or pooler the database is reached through (the Cloud SQL or
+AlloyDB Auth Proxy, PgBouncer, Pgpool-II, ProxySQL) that publishes a database port is judged as the database: every
+connection to that port reaches it.
 
 Drop the \`ports:\` of backing services in the file used to deploy; to reach them from the host while developing,
 publish them in a development override, on the loopback interface only. A compose file that runs the database
@@ -176,23 +201,18 @@ services:
     const seen = new Set<string>();
     for (const app of project.apps) {
       for (const s of app.compose?.services ?? []) {
-        const kind = backingKind(s);
         // With `network_mode: host` Docker discards `ports:`: the entry publishes nothing.
-        if (!kind || s === app.compose?.appService || onHostNetwork(s)) continue;
+        if (s === app.compose?.appService || onHostNetwork(s)) continue;
         for (const p of s.ports) {
-          if (
-            p.target !== SERVICE_PORTS[kind] ||
-            isLoopbackIp(p.hostIp) ||
-            isComposeFileNamedForDevelopment(p.file)
-          )
-            continue;
+          const backing = backingAt(s, p);
+          if (!backing || isLoopbackIp(p.hostIp) || isComposeFileNamedForDevelopment(p.file)) continue;
           const key = `${p.file}:${p.line}`;
           if (seen.has(key)) continue;
           seen.add(key);
           findings.push({
             file: p.file,
             line: p.line,
-            message: messageFor(s, kind, p, app, project),
+            message: messageFor(s, backing, p, app, project),
           });
         }
       }

@@ -52,13 +52,13 @@ export function unsettledGuards(
 /**
  * The guards of a command that a deploy's environment can turn, in words joined by "and": those the start's
  * environment does not settle, and those that hold only because a variable they test is set nowhere (an unset
- * variable is "" to the shell: `[ "$ENV_NAME" != production ]` holds then). With those variables, named so a message
- * can say the command runs by default. Undefined when there is no such guard, or one cannot be put in words.
+ * variable is "" to the shell: `[ "$ENV_NAME" != production ]` holds then, and `${RUN_MIGRATIONS:-1}` is its default).
+ * With those variables (and expansions with a default), named so a message can say the command runs by default. Undefined when there is no such guard, or one cannot be put in words.
  */
 export function deployGuards(
   guards: ShellCondition[] | undefined,
   inputs: BranchInputs,
-): { words: string; unset: string[] } | undefined {
+): { words: string; unset: string[]; defaults: string[] } | undefined {
   const unknownWhenUnset: BranchInputs = {
     ...inputs,
     variable: (name) => inputs.variable(name) ?? undefined,
@@ -67,10 +67,14 @@ export function deployGuards(
   const words = open.map(conditionWords);
   if (open.length === 0 || words.some((w) => w === undefined)) return undefined;
   const unset = new Set<string>();
+  const defaults = new Set<string>();
   for (const g of open) {
     if (evaluateCondition(g, inputs) !== true) continue;
-    for (const m of (code(g) ?? '').matchAll(/\$\{?([A-Za-z_]\w*)/g))
-      if (inputs.variable(m[1]) === null) unset.add(m[1]);
+    for (const m of (code(g) ?? '').matchAll(/\$\{?([A-Za-z_]\w*)(:?[-=][^}]*\})?/g)) {
+      if (inputs.variable(m[1]) !== null) continue;
+      if (m[2]) defaults.add(m[0]);
+      else unset.add(m[1]);
+    }
   }
-  return { words: words.join(' and '), unset: [...unset] };
+  return { words: words.join(' and '), unset: [...unset], defaults: [...defaults] };
 }
