@@ -181,6 +181,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "no BASE_DIR in the module for the SQLite alternative's file the switch would write",
     },
   ],
+  '__tests__/fixtures/corpus/cloud-sql-proxy-socket-host': [
+    {
+      rule: 'TF0305',
+      why: "no BASE_DIR in the module for the SQLite alternative's file the switch would write",
+    },
+  ],
   '__tests__/fixtures/corpus/settings-modules-switch-both-sqlite': [
     {
       rule: 'TF0305',

@@ -79,7 +79,10 @@ const DATABASE_KINDS = new Set(['postgres', 'mysql', 'mariadb']);
  * What the app's settings say of the service: it connects to it by name, it uses SQLite only, it connects to another
  * host (through the published port, or nowhere), or unknown (a cache, a host the files do not tell).
  */
-type Reach = { kind: 'by-name' | 'sqlite' | 'unknown' } | { kind: 'elsewhere'; host: DatabaseHost };
+type Reach =
+  | { kind: 'by-name' | 'sqlite' | 'unknown' }
+  | { kind: 'elsewhere'; host: DatabaseHost }
+  | { kind: 'socket'; path: string; where: string };
 
 function reachOf(project: Project, app: App, service: ComposeService, kind: string): Reach {
   if (!DATABASE_KINDS.has(kind)) return { kind: 'unknown' };
@@ -88,6 +91,8 @@ function reachOf(project: Project, app: App, service: ComposeService, kind: stri
   const servers = reaches.flatMap((r) => (r.kind === 'server' ? [r.host] : []));
   if (servers.some((h) => names.includes(h.host))) return { kind: 'by-name' };
   if (reaches.length > 0 && reaches.every((r) => r.kind === 'sqlite')) return { kind: 'sqlite' };
+  const socket = reaches.find((r) => r.kind === 'socket');
+  if (socket && reaches.every((r) => r.kind === 'socket' || r.kind === 'sqlite')) return socket;
   // A host that is another service of the file (a pooler in front of the database) says nothing of this port.
   const others = new Set((app.compose?.services ?? []).map((s) => s.name.toLowerCase()));
   if (
@@ -103,6 +108,8 @@ function reachOf(project: Project, app: App, service: ComposeService, kind: stri
 function reason(reach: Reach, service: string): string {
   if (reach.kind === 'by-name') return `the app reaches '${service}' over the compose network`;
   if (reach.kind === 'sqlite') return `the settings the app runs with use SQLite, not '${service}'`;
+  if (reach.kind === 'socket')
+    return `the settings connect through the unix socket in ${reach.path} (DATABASES HOST, ${reach.where}), not through this port`;
   return `the app can reach '${service}' by that name over the compose network`;
 }
 

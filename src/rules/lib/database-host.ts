@@ -33,7 +33,11 @@ export interface DatabaseHost {
 }
 
 /** Each way the app's database can end up: a server at a known host, SQLite (no server at all), or unknown. */
-export type DatabaseReach = { kind: 'server'; host: DatabaseHost } | { kind: 'sqlite' } | { kind: 'unknown' };
+export type DatabaseReach =
+  | { kind: 'server'; host: DatabaseHost }
+  | { kind: 'socket'; path: string; where: string }
+  | { kind: 'sqlite' }
+  | { kind: 'unknown' };
 
 /** What the app's container is given for a variable: its value and where it is written; 'unset'; or unknown. */
 function givenValue(
@@ -56,6 +60,16 @@ function givenValue(
   return { value, where: app.dockerfile.file };
 }
 
+/** A HOST value that names a host: not empty, and not the directory of a unix socket (`/cloudsql/project:db`). */
+function isHostName(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && !isSocketDir(value);
+}
+
+/** A HOST that is a path: PostgreSQL and MySQL's drivers then connect through the unix socket in that directory. */
+function isSocketDir(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('/');
+}
+
 /** The host a HOST field (or a database URL read) comes to in the app's container. */
 function hostOfField(
   app: App,
@@ -63,22 +77,26 @@ function hostOfField(
   field: ValueSource | undefined,
   settingsFile: string,
 ): DatabaseReach {
-  if (field?.kind === 'literal' && typeof field.value === 'string' && field.value !== '')
+  if (field?.kind === 'literal' && isSocketDir(field.value))
+    return { kind: 'socket', path: field.value, where: field.file ?? settingsFile };
+  if (field?.kind === 'literal' && isHostName(field.value))
     return { kind: 'server', host: { host: field.value.toLowerCase(), where: field.file ?? settingsFile } };
   if (field?.kind !== 'env') return { kind: 'unknown' };
   const given = givenValue(app, provided, field.variable);
   if (given === undefined) return { kind: 'unknown' };
   if (given === 'unset') {
     const fallback = valueWhenUnset(field);
-    if (fallback?.kind !== 'literal' || typeof fallback.value !== 'string' || fallback.value === '')
-      return { kind: 'unknown' };
-    const where = fallback.file ?? settingsFile;
+    const where = fallback?.file ?? settingsFile;
+    if (fallback?.kind === 'literal' && isSocketDir(fallback.value))
+      return { kind: 'socket', path: fallback.value, where };
+    if (fallback?.kind !== 'literal' || !isHostName(fallback.value)) return { kind: 'unknown' };
     return {
       kind: 'server',
       host: { host: fallback.value.toLowerCase(), variable: field.variable, where, fallback: true },
     };
   }
   if (/^(sqlite|spatialite)/i.test(given.value)) return { kind: 'sqlite' };
+  if (isSocketDir(given.value)) return { kind: 'socket', path: given.value, where: given.where };
   const host = hostOf(given.value);
   if (!host) return { kind: 'unknown' };
   return { kind: 'server', host: { host, variable: field.variable, value: given.value, where: given.where } };
