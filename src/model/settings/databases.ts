@@ -311,7 +311,8 @@ class DatabasesBuilder {
     )?.selectedBy?.variable;
     // Only where another branch can leave SQLite: a switch between two SQLite files (settings modules) selects none.
     const leaves = engines.size > 1 || engine !== undefined || url !== undefined;
-    const sqliteSwitch = sqliteBranch && leaves ? branches.find((b) => b.variable === sqliteBranch) : undefined;
+    const sqliteSwitch =
+      sqliteBranch && leaves ? branches.find((b) => b.variable === sqliteBranch) : undefined;
     // `if USE_PG: dj_database_url.config(…) else: SQLite`: the test leaves SQLite, not the URL read inside its branch.
     const switchFirst = sqliteSwitch && url?.variable !== sqliteBranch ? sqliteSwitch : undefined;
     let selection: DatabasesModel['selection'];
@@ -387,8 +388,17 @@ function engineString(v: PyValue): string | undefined {
   return undefined;
 }
 
+/**
+ * True when Django can try to import the engine: a dotted module path. `django.db.backends,sqlite3` (a comma for a
+ * dot) is no backend at all, so every query fails with ImproperlyConfigured.
+ */
+export function isEnginePath(engine: string): boolean {
+  return /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(engine);
+}
+
 /** Engines that talk to a database server (credentials and host matter), as opposed to SQLite files. */
 export function isServerEngine(engine: string): boolean {
+  if (!isEnginePath(engine)) return false;
   const e = engine.toLowerCase();
   return ['postgres', 'postgis', 'mysql', 'oracle', 'mssql', 'sql_server', 'cockroach', 'mariadb'].some((k) =>
     e.includes(k),
@@ -397,6 +407,7 @@ export function isServerEngine(engine: string): boolean {
 
 /** True for SQLite (and SpatiaLite) engines. */
 export function isSqliteEngine(engine: string): boolean {
+  if (!isEnginePath(engine)) return false;
   const e = engine.toLowerCase();
   return e.includes('sqlite') || e.includes('spatialite');
 }
