@@ -4,6 +4,7 @@ import { isEnginePath, liveAssignments, valueWhenUnset } from '../model/settings
 import { appSettings, writtenIn } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { type EnvironReads, environReads } from './lib/environ-names.js';
+import { BOOLEAN_SETTINGS } from './lib/debug-switch.js';
 
 export const settingsValueMalformed = defineRule({
   id: 'TF0314',
@@ -284,6 +285,9 @@ const SEQUENCE_SETTING =
 function strayTupleMessage(a: SettingAssignment): string {
   const read = a.value.kind === 'list' ? a.value.items[0] : undefined;
   const variable = read?.kind === 'env' ? read.variable : a.name;
+  // Django tests a boolean setting for truth, and a one-element tuple is always true.
+  if (BOOLEAN_SETTINGS.includes(a.name))
+    return `${a.name} is a one-element tuple (a stray trailing comma), not the value of ${variable}: a non-empty tuple is always true, so ${a.name} is on even when ${variable} is unset or says False. Remove the comma at the end of the line.`;
   return `${a.name} is a one-element tuple (a stray trailing comma), not the value of ${variable}: code that uses it as text gets "('…',)" (an f-string URL, a comparison). Remove the comma at the end of the line.`;
 }
 
