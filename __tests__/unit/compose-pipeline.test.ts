@@ -181,7 +181,7 @@ test('TF0401 in settings: literal hosts fire at their line, environment reads wi
   assert.deepEqual(findingsOf(fromEnv, 'TF0401'), []);
 });
 
-test("TF0401 in the image's ENV: a localhost backing host fires at the ENV line unless compose sets the variable", async () => {
+test("TF0401 in the image's ENV: a localhost backing host fires at the ENV line, where compose replaces it too", async () => {
   const dockerfile =
     'FROM python:3.12\nENV POSTGRES_HOSTNAME=localhost \\\n    REDIS_URL=redis://cache:6379/0\nCOPY . /app\n';
   const image = await analyzeFiles({ ...DJANGO, Dockerfile: dockerfile });
@@ -191,5 +191,10 @@ test("TF0401 in the image's ENV: a localhost backing host fires at the ENV line 
     Dockerfile: dockerfile,
     'compose.yaml': 'services:\n  web:\n    build: .\n    environment:\n      POSTGRES_HOSTNAME: db\n',
   });
-  assert.deepEqual(findingsOf(overridden, 'TF0401'), []);
+  assert.deepEqual(findingsOf(overridden, 'TF0401'), [['Dockerfile', 2]]);
+  const message = overridden.findings.find((f) => f.ruleId === 'TF0401')?.message ?? '';
+  assert.match(
+    message,
+    /the compose service 'web' replaces it \(compose\.yaml:5\), but any other run of the image/,
+  );
 });

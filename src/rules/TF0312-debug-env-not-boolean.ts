@@ -4,10 +4,13 @@ import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { appSettings, literalElsewhere } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { environReads } from './lib/environ-names.js';
-import { developmentWord, givenValues, isEnvironmentName, switchComparison } from './lib/debug-switch.js';
-
-/** Boolean settings people take from the environment. */
-const BOOLEAN_SETTINGS = ['DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_SSL_REDIRECT'];
+import {
+  BOOLEAN_SETTINGS,
+  developmentWord,
+  givenValues,
+  isEnvironmentName,
+  switchComparison,
+} from './lib/debug-switch.js';
 
 export const debugEnvNotBoolean = defineRule({
   id: 'TF0312',
@@ -42,8 +45,13 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
     for (const { app, settings } of appSettings(project)) {
       for (const name of BOOLEAN_SETTINGS) {
         for (const a of liveAssignments(settings, name)) {
-          const v = a.value;
+          // `DEBUG = os.environ.get("DEBUG", ""),`: a stray comma (TF0314) around a read that stays a raw string.
+          const tuple = a.value.kind === 'list' && a.value.bare && a.value.items.length === 1;
+          const v = tuple && a.value.kind === 'list' ? a.value.items[0] : a.value;
           if (v.kind !== 'env') continue;
+          const comma = tuple
+            ? ` (the stray trailing comma also makes ${name} a one-element tuple, True even when ${v.variable} is unset: remove it too)`
+            : '';
           const given = givenValues(app, v.variable);
           // A value imported from another module of the project (`from .base import DEBUG`) is read there.
           const used = { file: a.file ?? settings.file, line: a.line };
@@ -54,7 +62,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
               findings.push({
                 file,
                 line,
-                message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`,
+                message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True${comma}. Compare the text instead: ${compare}.`,
               });
             continue;
           }
@@ -63,8 +71,8 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
             file,
             line,
             message: isEnvironmentName(v, given)
-              ? `${name} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.`
-              : `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`,
+              ? `${name} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True${comma}. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.`
+              : `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True${comma}. Compare the text instead: ${compare}.`,
           });
         }
       }

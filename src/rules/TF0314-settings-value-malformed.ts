@@ -1,9 +1,10 @@
 import type { RawFinding } from '../core/index.js';
 import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
-import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
+import { isEnginePath, liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { appSettings, writtenIn } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { type EnvironReads, environReads } from './lib/environ-names.js';
+import { BOOLEAN_SETTINGS } from './lib/debug-switch.js';
 
 export const settingsValueMalformed = defineRule({
   id: 'TF0314',
@@ -24,7 +25,10 @@ export const settingsValueMalformed = defineRule({
   whenever the variable is set: \`CONN_MAX_AGE\` in DATABASES, \`SESSION_COOKIE_AGE\`, \`CSRF_COOKIE_AGE\`,
   \`DATA_UPLOAD_MAX_MEMORY_SIZE\`, \`FILE_UPLOAD_MAX_MEMORY_SIZE\`, \`DATA_UPLOAD_MAX_NUMBER_FIELDS\`,
   \`DATA_UPLOAD_MAX_NUMBER_FILES\`, \`PASSWORD_RESET_TIMEOUT\`, \`CACHE_MIDDLEWARE_SECONDS\` and \`EMAIL_TIMEOUT\` then
-  raise TypeError where Django uses them (on every database connection, for \`CONN_MAX_AGE\`).
+  raise TypeError where Django uses them (on every database connection, for \`CONN_MAX_AGE\`);
+- an \`ENGINE\` that is no dotted module path (\`"django.db.backends,sqlite3"\`, a comma for a dot) is no backend
+  Django can load: where it is taken (a fallback: whenever its variable is unset) every query fails with
+  ImproperlyConfigured, and the database it seems to name is never used.
 
 \`\`\`python
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
@@ -66,6 +70,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
         });
       }
       findings.push(...numbersReadAsText(settings));
+      findings.push(...enginesNotModulePaths(settings));
       const empty = emptyHosts(settings, hosts);
       if (empty && debugCanBeOff(settings, empty)) {
         findings.push({
@@ -190,6 +195,44 @@ function numberAsTextMessage(
   return `${what} is read from ${v.variable} without a conversion, so it is ${when}, and ${breaks} with TypeError. Convert it: \`${fix}\`.`;
 }
 
+/**
+ * An ENGINE that is no dotted module path (`"django.db.backends,sqlite3"`): Django cannot import it, so every query
+ * fails with ImproperlyConfigured wherever that engine is the one taken (a fallback: when its variable is unset).
+ */
+function enginesNotModulePaths(settings: SettingsModel): RawFinding[] {
+  const databases = settings.databases;
+  const configs = [...(databases?.configs ?? []), ...(databases?.aliases ?? []).flatMap((x) => x.configs)];
+  const out = new Map<string, RawFinding>();
+  for (const config of configs) {
+    const engine = config.engine;
+    if (!engine || isEnginePath(engine)) continue;
+    const read = config.fields['ENGINE'];
+    const file = writtenIn(settings, config, databases);
+    const line = config.fieldLines?.['ENGINE'] ?? config.line;
+    const when =
+      read?.kind === 'env'
+        ? `when ${read.variable} is unset, `
+        : config.selectedBy && config.selectedBy.test !== 'otherwise'
+          ? `when ${config.selectedBy.variable} selects it, `
+          : '';
+    const meant = engine.trim().replace(/\s*[,;:/\\]\s*/g, '.');
+    const written = isEnginePath(meant) ? `"${meant}"` : 'a dotted module path';
+    const fix =
+      read?.kind === 'env'
+        ? `Write ${written}, or drop the fallback so a deploy without ${read.variable} fails at start.`
+        : `Write ${written}.`;
+    const notSqlite = /sqlite/i.test(engine) ? ' instead of using SQLite' : '';
+    const key = `${file}:${line}`;
+    if (!out.has(key))
+      out.set(key, {
+        file,
+        line,
+        message: `ENGINE${read?.kind === 'env' ? ' falls back to' : ' is'} "${engine}", which is no module path Django can import: ${when}Django cannot load a database backend and every query fails with ImproperlyConfigured${notSqlite}. ${fix}`,
+      });
+  }
+  return [...out.values()];
+}
+
 const COUNTS = ['no', 'one', 'two', 'three', 'four'];
 
 /** The hosts read from the environment, split, with the names the module imports. */
@@ -242,6 +285,9 @@ const SEQUENCE_SETTING =
 function strayTupleMessage(a: SettingAssignment): string {
   const read = a.value.kind === 'list' ? a.value.items[0] : undefined;
   const variable = read?.kind === 'env' ? read.variable : a.name;
+  // Django tests a boolean setting for truth, and a one-element tuple is always true.
+  if (BOOLEAN_SETTINGS.includes(a.name))
+    return `${a.name} is a one-element tuple (a stray trailing comma), not the value of ${variable}: a non-empty tuple is always true, so ${a.name} is on even when ${variable} is unset or says False. Remove the comma at the end of the line.`;
   return `${a.name} is a one-element tuple (a stray trailing comma), not the value of ${variable}: code that uses it as text gets "('…',)" (an f-string URL, a comparison). Remove the comma at the end of the line.`;
 }
 

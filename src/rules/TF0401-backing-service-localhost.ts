@@ -65,19 +65,30 @@ function backingHostOf(name: string, value: string | undefined): string | undefi
   return isBackingHostVar(name) ? hostOf(value) : undefined;
 }
 
-/** ENV pairs the image's containers start with (target stage and the stages it is built FROM), unless compose sets the name. */
-function imageEnvPairs(app: App): { pair: EnvPair & { value: string }; file: string }[] {
+/**
+ * ENV pairs the image's containers start with (target stage and the stages it is built FROM), each with the compose
+ * app service's entry that replaces it there (any other run of the image keeps the image's value).
+ */
+function imageEnvPairs(
+  app: App,
+): { pair: EnvPair & { value: string }; file: string; replacedBy?: { file: string; line: number } }[] {
   const df = app.dockerfile;
   // A compose file that could not be parsed may set any of them.
   if (!df?.targetStage || app.unparsedCompose) return [];
-  const composeSets = new Set((app.compose?.appService?.environment ?? []).map((e) => e.name));
-  const out: { pair: EnvPair & { value: string }; file: string }[] = [];
+  const environment = app.compose?.appService?.environment ?? [];
+  const out: ReturnType<typeof imageEnvPairs> = [];
   for (const stage of lineage(df))
     for (const instr of stage.instructions) {
       if (instr.keyword !== 'ENV') continue;
-      for (const pair of (instr as EnvInstr).pairs)
-        if (pair.value !== undefined && !composeSets.has(pair.name))
-          out.push({ pair: { ...pair, value: pair.value }, file: df.file });
+      for (const pair of (instr as EnvInstr).pairs) {
+        if (pair.value === undefined) continue;
+        const entry = environment.filter((e) => e.name === pair.name).at(-1);
+        out.push({
+          pair: { ...pair, value: pair.value },
+          file: df.file,
+          ...(entry ? { replacedBy: { file: entry.file, line: entry.line } } : {}),
+        });
+      }
     }
   return out;
 }
@@ -173,16 +184,21 @@ export const backingServiceLocalhost = defineRule({
     );
     for (const app of project.apps) {
       const hostNetwork = onHostNetwork(app.compose?.appService);
-      for (const { pair, file } of imageEnvPairs(app)) {
+      for (const { pair, file, replacedBy } of imageEnvPairs(app)) {
         const host = backingHostOf(pair.name, pair.value);
         const kind = host && classifyHost(host);
         if (!host || !kind) continue;
+        // Compose replaces the value in its containers; a run of the image elsewhere starts with the image's.
+        const replaced = replacedBy
+          ? `; the compose service '${app.compose!.appService!.name}' replaces it (${replacedBy.file}:${replacedBy.line}), but any other run of the image (docker run, another platform) keeps it`
+          : '';
         out.push({
           file,
           line: pair.line,
-          message: hostNetwork
-            ? `The image sets ENV ${pair.name} to ${problem(host, kind, "the app service's")}: leave it out of the Dockerfile and set it where the app is deployed.`
-            : `The image sets ENV ${pair.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=${databaseService(app)} in compose).`,
+          message:
+            hostNetwork && !replacedBy
+              ? `The image sets ENV ${pair.name} to ${problem(host, kind, "the app service's")}: leave it out of the Dockerfile and set it where the app is deployed.`
+              : `The image sets ENV ${pair.name} to ${problem(host, kind)}${replaced}: leave it out of the Dockerfile and set it where the app is deployed${replacedBy ? '' : ` (e.g. DB_HOST=${databaseService(app)} in compose)`}.`,
         });
       }
     }

@@ -388,8 +388,17 @@ function engineString(v: PyValue): string | undefined {
   return undefined;
 }
 
+/**
+ * True when Django can try to import the engine: a dotted module path. `django.db.backends,sqlite3` (a comma for a
+ * dot) is no backend at all, so every query fails with ImproperlyConfigured.
+ */
+export function isEnginePath(engine: string): boolean {
+  return /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(engine);
+}
+
 /** Engines that talk to a database server (credentials and host matter), as opposed to SQLite files. */
 export function isServerEngine(engine: string): boolean {
+  if (!isEnginePath(engine)) return false;
   const e = engine.toLowerCase();
   return ['postgres', 'postgis', 'mysql', 'oracle', 'mssql', 'sql_server', 'cockroach', 'mariadb'].some((k) =>
     e.includes(k),
@@ -398,6 +407,7 @@ export function isServerEngine(engine: string): boolean {
 
 /** True for SQLite (and SpatiaLite) engines. */
 export function isSqliteEngine(engine: string): boolean {
+  if (!isEnginePath(engine)) return false;
   const e = engine.toLowerCase();
   return e.includes('sqlite') || e.includes('spatialite');
 }

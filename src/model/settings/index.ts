@@ -12,7 +12,7 @@ import {
 import { applyConfiguration, selectedConfiguration } from './configurations.js';
 import { settingsModelOf } from './model.js';
 
-export { DUMMY_ENGINE, isServerEngine, isSqliteEngine } from './databases.js';
+export { DUMMY_ENGINE, isEnginePath, isServerEngine, isSqliteEngine } from './databases.js';
 export type { IncludeResolver, ModuleSource, StarImportResolver } from './evaluation.js';
 export {
   defaultFileStorages,

@@ -5,6 +5,14 @@ import type { ValueSource } from '../../model/types/settings.js';
 
 type EnvSource = Extract<ValueSource, { kind: 'env' }>;
 
+/** Boolean settings people take from the environment. */
+export const BOOLEAN_SETTINGS = [
+  'DEBUG',
+  'SESSION_COOKIE_SECURE',
+  'CSRF_COOKIE_SECURE',
+  'SECURE_SSL_REDIRECT',
+];
+
 /** DEBUG's own variable (`DEBUG`, `DJANGO_DEBUG`, `DEBUG_MODE`), never a production marker. */
 export function isDebugVariable(variable: string): boolean {
   return /(^|_)DEBUG(_|$)/i.test(variable);

@@ -18,6 +18,7 @@ import type { App } from '../../model/types/project.js';
 import { socketPaths, uwsgiLogFiles } from './uwsgi-writes.js';
 import { isSharedDirectory } from './system-dirs.js';
 import { defaultFileStorages, fallbackWhen, isFileSystemStorage } from '../../model/settings/query.js';
+import { isEnginePath } from '../../model/settings/databases.js';
 import type { ValueSource } from '../../model/types/settings.js';
 import { mountedBaseDir } from './paths.js';
 import { imagePath } from './log-files.js';
@@ -381,7 +382,7 @@ function sqliteFile(app: App, serverDir?: string): RuntimeWrite | undefined {
   const settings = app.settings;
   const configs = settings?.databases?.configs ?? [];
   const chosen = configs.find((c) => c.isDefault) ?? (configs.length === 1 ? configs[0] : undefined);
-  if (!chosen?.engine?.endsWith('sqlite3')) return undefined;
+  if (!chosen?.engine?.endsWith('sqlite3') || !isEnginePath(chosen.engine)) return undefined;
   const name = chosen.fields.NAME;
   const source = name?.kind === 'env' ? name.fallback : name;
   const path = source && (runtimePath(app, source) ?? relativeTo(serverDir, source));
