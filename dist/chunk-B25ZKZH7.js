@@ -446,6 +446,7 @@ function msg(strings, ...values) {
     const v = values[i];
     if (typeof v === "number") push({ kind: "text", text: String(v) });
     else if (typeof v === "string") push({ kind: "value", text: v });
+    else if ("parts" in v) v.parts.forEach(push);
     else push(v);
   });
   return { message: plainMessage(parts), parts };

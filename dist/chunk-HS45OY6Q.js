@@ -9,11 +9,11 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-NMDH62J4.js";
+} from "./chunk-P6XJ7DEP.js";
 import {
   stepLog
 } from "./chunk-YPUJOMM3.js";
-import "./chunk-WMZMZOCQ.js";
+import "./chunk-AHCRHNKA.js";
 import {
   require_node_crypto
 } from "./chunk-XZLYEB64.js";
@@ -21,7 +21,7 @@ import "./chunk-YP4C5K2K.js";
 import {
   SEVERITIES,
   stableMessage
-} from "./chunk-EF3TZM5J.js";
+} from "./chunk-B25ZKZH7.js";
 import {
   __commonJS,
   __require,

@@ -1,7 +1,7 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   SEVERITIES
-} from "./chunk-EF3TZM5J.js";
+} from "./chunk-B25ZKZH7.js";
 
 // package.json
 var package_default = { version: "0.1.0" };

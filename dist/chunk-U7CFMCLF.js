@@ -6,7 +6,7 @@ import {
   replaceInLine,
   replaceLines,
   require_node_path
-} from "./chunk-EF3TZM5J.js";
+} from "./chunk-B25ZKZH7.js";
 import {
   __commonJS,
   __require,
@@ -7765,7 +7765,8 @@ var DatabasesBuilder = class {
     const sqliteBranch = this.configs.find(
       (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine) && branches.some((b) => b.variable === c.selectedBy?.variable)
     )?.selectedBy?.variable;
-    const sqliteSwitch = sqliteBranch ? branches.find((b) => b.variable === sqliteBranch) : void 0;
+    const leaves = engines.size > 1 || engine !== void 0 || url !== void 0;
+    const sqliteSwitch = sqliteBranch && leaves ? branches.find((b) => b.variable === sqliteBranch) : void 0;
     const switchFirst = sqliteSwitch && url?.variable !== sqliteBranch ? sqliteSwitch : void 0;
     let selection;
     const pick2 = switchFirst ?? url ?? engine ?? branch ?? derived;
@@ -7827,13 +7828,18 @@ function engineString(v) {
   if (v.t === "str") return v.v;
   return void 0;
 }
+function isEnginePath(engine) {
+  return /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(engine);
+}
 function isServerEngine(engine) {
+  if (!isEnginePath(engine)) return false;
   const e = engine.toLowerCase();
   return ["postgres", "postgis", "mysql", "oracle", "mssql", "sql_server", "cockroach", "mariadb"].some(
     (k) => e.includes(k)
   );
 }
 function isSqliteEngine(engine) {
+  if (!isEnginePath(engine)) return false;
   const e = engine.toLowerCase();
   return e.includes("sqlite") || e.includes("spatialite");
 }
@@ -17739,6 +17745,25 @@ function nodeType(node) {
   return loadSh().syntax.NodeType(node);
 }
 
+// src/parse/shell-recovery.ts
+function describeError(error, firstLine) {
+  const e = error;
+  const line = typeof e?.Pos?.Line === "function" ? e.Pos.Line() : 1;
+  const message3 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
+  return { line: firstLine + Math.max(line, 1) - 1, message: message3 };
+}
+function completePrefix(text2) {
+  let end = 0;
+  try {
+    loadSh().syntax.NewParser().Interactive(text2, (stmts) => {
+      for (const s of stmts) end = Math.max(end, s.End().Offset());
+      return true;
+    });
+  } catch {
+  }
+  return end > 0 ? Buffer.from(text2, "utf8").subarray(0, end).toString("utf8") : void 0;
+}
+
 // src/parse/shell-text.ts
 function literalWord(word) {
   const parts = word?.Parts ?? [];
@@ -17833,7 +17858,17 @@ function readScript(text2, firstLine) {
     collectScript(text2, firstLine, commands, 0, assignments, []);
     return { commands, assignments };
   } catch (error) {
-    return { commands: [], parseError: describeError(error, firstLine) };
+    const parseError2 = describeError(error, firstLine);
+    const ran = completePrefix(text2);
+    if (ran === void 0) return { commands: [], parseError: parseError2 };
+    try {
+      const before = [];
+      const beforeAssignments = [];
+      collectScript(ran, firstLine, before, 0, beforeAssignments, []);
+      return { commands: before, assignments: beforeAssignments, parseError: parseError2 };
+    } catch {
+      return { commands: [], parseError: parseError2 };
+    }
   }
 }
 function plainScript(text2, firstLine, depth = 0) {
@@ -17868,12 +17903,6 @@ function plainScript(text2, firstLine, depth = 0) {
     out.push(...inner);
   }
   return out;
-}
-function describeError(error, firstLine) {
-  const e = error;
-  const line = typeof e?.Pos?.Line === "function" ? e.Pos.Line() : 1;
-  const message3 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
-  return { line: firstLine + Math.max(line, 1) - 1, message: message3 };
 }
 function collectScript(text2, firstLine, out, depth, assignments, guards) {
   parser2 ??= loadSh().syntax.NewParser();
@@ -19650,7 +19679,10 @@ function imagesBuilt(models, scripts, exists) {
   for (const { file, text: text2 } of scripts) {
     for (const command of scriptOrMakefile(file, text2).commands) {
       const build2 = dockerBuild(command.argv);
-      if (!build2) continue;
+      if (!build2) {
+        out.push(...loopBuilds(command.argv, file, models, exists));
+        continue;
+      }
       for (const base of [".", dirName(file)]) {
         const contextDir = normalizeRelative(joinPath(base, build2.context));
         if (!contextDir) continue;
@@ -19664,7 +19696,8 @@ function imagesBuilt(models, scripts, exists) {
             ...splitImage(tag).tag !== void 0 ? { tag: splitImage(tag).tag } : {},
             ...tag.includes("$") ? { written: tag } : {},
             dockerfile,
-            contextDir
+            contextDir,
+            script: file
           });
         break;
       }
@@ -19694,6 +19727,15 @@ var BUILD_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--build-context"
 ]);
 function dockerBuild(argv) {
+  const words2 = dockerBuildWords(argv);
+  if (!words2) return void 0;
+  const { tags, file, context } = words2;
+  const usable = (s) => s !== void 0 && !s.includes("$") && s !== "-";
+  if (!usable(context) || file !== void 0 && !usable(file)) return void 0;
+  const named = tags.filter((t) => t !== void 0 && !/^\$\{?\w+\}?$/.test(t));
+  return named.length === 0 ? void 0 : { tags: named, ...file ? { file } : {}, context };
+}
+function dockerBuildWords(argv) {
   if (baseName(argv[0] ?? "") !== "docker") return void 0;
   let k = 1;
   if (argv[k] === "buildx" || argv[k] === "image") k++;
@@ -19711,10 +19753,50 @@ function dockerBuild(argv) {
     else if (!name.startsWith("-")) positional.push(name);
   }
   const context = positional.at(-1);
-  const usable = (s) => s !== void 0 && !s.includes("$") && s !== "-";
-  if (!usable(context) || file !== void 0 && !usable(file)) return void 0;
-  const named = tags.filter((t) => t !== void 0 && !/^\$\{?\w+\}?$/.test(t));
-  return named.length === 0 ? void 0 : { tags: named, ...file ? { file } : {}, context };
+  return {
+    tags: tags.filter((t) => t !== void 0),
+    ...file ? { file } : {},
+    ...context ? { context } : {}
+  };
+}
+var VARIABLE = /\$\{?(\w+)\}?/g;
+var HAS_VARIABLE = /\$\{?\w+\}?/;
+function loopBuilds(argv, script, models, exists) {
+  const words2 = dockerBuildWords(argv);
+  const { file, context } = words2 ?? {};
+  if (!words2 || !file || !context || context === "-" || !HAS_VARIABLE.test(file)) return [];
+  const variables = new Set(
+    [...[file, context, ...words2.tags].join(" ").matchAll(VARIABLE)].map((m) => m[1])
+  );
+  if (variables.size !== 1) return [];
+  const escape2 = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const out = [];
+  for (const written of words2.tags.filter((t) => HAS_VARIABLE.test(t))) {
+    const literal = written.split(HAS_VARIABLE);
+    const pattern = new RegExp(`^${literal.map(escape2).join("([A-Za-z0-9][\\w.-]*)")}$`);
+    const tagged = splitImage(written).tag !== void 0;
+    for (const s of models.flatMap((m) => m.services)) {
+      const image = s.image;
+      if (s.build || !image?.repository || image.interpolated) continue;
+      const latest = (image.tag ?? "latest") === "latest";
+      const match = pattern.exec(
+        tagged || !latest ? `${image.repository}:${image.tag ?? "latest"}` : image.repository
+      );
+      const values = match?.slice(1) ?? [];
+      if (!match || values.some((v) => v !== values[0])) continue;
+      const fill = (t) => t.replace(VARIABLE, values[0]);
+      for (const base of [".", dirName(script)]) {
+        const dockerfile = normalizeRelative(joinPath(base, fill(file)));
+        const contextDir = normalizeRelative(joinPath(base, fill(context)));
+        if (!dockerfile || !contextDir || !exists(dockerfile)) continue;
+        const tag = splitImage(fill(written)).tag;
+        if (!out.some((b) => b.repository === image.repository && b.dockerfile === dockerfile))
+          out.push({ repository: image.repository, ...tag ? { tag } : {}, dockerfile, contextDir, script });
+        break;
+      }
+    }
+  }
+  return out;
 }
 function composeBuilds(models) {
   const out = [];
@@ -21679,6 +21761,15 @@ var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--prefix",
   "--root",
   "--src",
+  "--source",
+  "--source-dir",
+  "--source-directory",
+  "--pypi-url",
+  "--local-log",
+  "--uploaded-prior-to",
+  "--all-releases",
+  "--only-final",
+  "--requirements-from-script",
   "--platform",
   "--python-version",
   "--implementation",
@@ -21695,6 +21786,8 @@ var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--proxy",
   "--retries",
   "--timeout",
+  "--default-timeout",
+  "--resume-retries",
   "--exists-action",
   "--trusted-host",
   "--cert",
@@ -21721,6 +21814,47 @@ var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-d",
   "--dest"
 ]);
+var PIP_FLAG_OPTIONS = [
+  "--break-system-packages",
+  "--check-build-dependencies",
+  "--compile",
+  "--debug",
+  "--disable-pip-version-check",
+  "--dry-run",
+  "--force-reinstall",
+  "--help",
+  "--ignore-installed",
+  "--ignore-requires-python",
+  "--isolated",
+  "--no-build-isolation",
+  "--no-cache-dir",
+  "--no-clean",
+  "--no-color",
+  "--no-compile",
+  "--no-dependencies",
+  "--no-deps",
+  "--no-index",
+  "--no-input",
+  "--no-python-version-warning",
+  "--no-use-pep517",
+  "--no-user",
+  "--no-warn-conflicts",
+  "--no-warn-script-location",
+  "--only-dependencies",
+  "--only-deps",
+  "--pre",
+  "--prefer-binary",
+  "--quiet",
+  "--require-hashes",
+  "--require-venv",
+  "--require-virtualenv",
+  "--upgrade",
+  "--use-pep517",
+  "--user",
+  "--verbose",
+  "--version"
+];
+var PIP_LONG_OPTIONS = [...PIP_FLAG_OPTIONS, ...[...PIP_VALUE_OPTIONS].filter((o) => o.startsWith("--"))];
 function pipArgs(args) {
   const out = [];
   for (let i = 0; i < args.length; i++) {
@@ -21745,7 +21879,16 @@ function pipArgs(args) {
   }
   return out;
 }
-var longOption = (name) => name === "--requirements" ? "--requirement" : name;
+function longOption(name) {
+  if (name === "--requirements") return "--requirement";
+  if (PIP_VALUE_OPTIONS.has(name) || PIP_FLAG_OPTIONS.includes(name)) return name;
+  const options = PIP_LONG_OPTIONS.filter((o) => o.startsWith(name));
+  return options.length === 1 ? options[0] : name;
+}
+function optionWords(w) {
+  if (!w.startsWith("--")) return PIP_VALUE_OPTIONS.has(w) ? 2 : 1;
+  return !w.includes("=") && PIP_VALUE_OPTIONS.has(longOption(w)) ? 2 : 1;
+}
 function pipRequirementFiles(args) {
   return pipArgs(args).flatMap(
     (a) => "option" in a && (a.option === "-r" || a.option === "--requirement") && a.value !== void 0 ? [a.value] : []
@@ -21758,7 +21901,7 @@ function pipInstall(argv) {
   if (/^pip(\d+(\.\d+)*)?$/.test(a[0] ?? "")) i = 1;
   else if (a[0] === "uv" && a[1] === "pip") i = 2;
   else return void 0;
-  while (i < a.length && a[i].startsWith("-")) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
+  while (i < a.length && a[i].startsWith("-")) i += optionWords(a[i]);
   if (a[i] !== "install") return void 0;
   const out = {
     byName: [],
@@ -24082,9 +24225,11 @@ var serviceImageUnpinned = defineRule({
     "alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is",
     "reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go",
     "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). So is a service with no `build:` that",
-    "runs such a name another service builds (a worker with `image: me/app`): it runs whatever was built or pushed",
-    "last. Only the files compose merges with its own lend it that build: where an alternative compose file (run",
-    "alone, not layered on this one) builds the name, this service pulls it and is reported as any pulled image is.",
+    "runs such a name another service or a script of the repository builds (a worker with `image: me/app`,",
+    "`docker build -t me/db` in build.sh): it runs whatever was built or pushed last, and the advice is a tag on that",
+    "build, not an upstream version. Only the files compose merges with its own lend it that build: where an",
+    "alternative compose file (run alone, not layered on this one) builds the name, this service pulls it and is",
+    "reported as any pulled image is.",
     "A tag taken from a variable (`app:${TAG}`) is left alone unless it resolves to `latest`, as",
     "`app:${TAG:-latest}` does where TAG is unset. The name of an official image (`nginx:latest` on",
     "a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that",
@@ -24129,10 +24274,11 @@ var serviceImageUnpinned = defineRule({
       const example = exampleTag(img.repository.split("/").pop() ?? "", s);
       const pin = tagVariable ? `set ${tagVariable} to a version where it is deployed${latestByDefault ? ` and drop the latest default (\`\${${tagVariable}:?}\` makes compose refuse to start without it)` : ""}` : `pin a version, e.g. '${repository}:${example?.tag ?? "<version>"}' (or a digest)${example?.why ?? ""}`;
       const local = s.build || img.repository.includes("/") ? void 0 : localAppImage(img.raw ?? img.value);
+      const script = !s.build && pushed ? s.builtHere?.script : void 0;
       const say = (who, plural2) => {
         const verb = (one, many) => `${who} ${plural2 ? many : one}`;
         const builtBy2 = builders?.map((n) => `'${n}'`).join(", ");
-        return builders ? `${verb("runs", "run")} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, the image ${builders.length > 1 ? `services ${builtBy2} build` : `service ${builtBy2} builds`}: ${plural2 ? "they run" : "it runs"} whatever was built or pushed last under this name, so a deploy cannot tell which build of the code ${plural2 ? "they run" : "it runs"} or roll back. Tag the build with a version or the commit and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.` : local ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `${verb("names", "name")} the image ${plural2 ? "they build" : "it builds"} ${what}, the official Docker Hub image${DEPRECATED_OFFICIAL.includes(bare) ? " (deprecated in favour of python, but still published)" : ""}: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `${verb("tags", "tag")} the image ${plural2 ? "they build" : "it builds"} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `${verb("uses", "use")} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
+        return builders ? `${verb("runs", "run")} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, the image ${builders.length > 1 ? `services ${builtBy2} build` : `service ${builtBy2} builds`}: ${plural2 ? "they run" : "it runs"} whatever was built or pushed last under this name, so a deploy cannot tell which build of the code ${plural2 ? "they run" : "it runs"} or roll back. Tag the build with a version or the commit and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.` : script ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which ${script} builds from ${s.builtHere?.dockerfile}: ${plural2 ? "they run" : "it runs"} whatever was built or pushed last under this name, so a deploy cannot tell which build ${plural2 ? "they run" : "it runs"} or roll back. Tag the build with a version or the commit in ${script} and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.` : local ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `${verb("names", "name")} the image ${plural2 ? "they build" : "it builds"} ${what}, the official Docker Hub image${DEPRECATED_OFFICIAL.includes(bare) ? " (deprecated in favour of python, but still published)" : ""}: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `${verb("tags", "tag")} the image ${plural2 ? "they build" : "it builds"} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `${verb("uses", "use")} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
       };
       const key = `${img.file}\0${img.line}`;
       const seen = byLine.get(key);
@@ -24284,6 +24430,22 @@ function selects(c, value, all) {
   return false;
 }
 
+// src/rules/lib/environ-names.ts
+function environReads(settings, file) {
+  const names2 = settings?.osNames?.[file ?? settings.file];
+  const environ = names2?.os ? `${names2.os}.environ` : names2?.environ ?? "os.environ";
+  const getenvOnly = !names2?.os && !names2?.environ && names2?.getenv ? names2.getenv : void 0;
+  const getter = getenvOnly ?? `${environ}.get`;
+  return {
+    required: (v) => `${environ}[${JSON.stringify(v)}]`,
+    get: (v, f) => `${getter}(${JSON.stringify(v)}, ${JSON.stringify(f)})`,
+    mapping: environ,
+    getter,
+    requiredNote: getenvOnly ? ` (with \`import os\`: the module imports only ${getenvOnly} from os)` : "",
+    requiredNoteMessage: getenvOnly ? msg` (with ${code("import os")}: the module imports only ${getenvOnly} from os)` : msg``
+  };
+}
+
 // src/rules/lib/settings-fix.ts
 function assignFromEnvironment(context, name, expression, variables, secret = false) {
   const { finding, project } = context;
@@ -24303,12 +24465,13 @@ function assignFromEnvironment(context, name, expression, variables, secret = fa
       if (!assignment) continue;
       const first = lines[assignment.line - 1] ?? "";
       const text2 = lines.join("\n");
-      const quoted = (text2.match(/'/g) ?? []).length > (text2.match(/"/g) ?? []).length ? expression.replace(/"/g, "'") : expression;
+      const written = typeof expression === "string" ? expression : expression(environReads(settings, finding.file));
+      const quoted = (text2.match(/'/g) ?? []).length > (text2.match(/"/g) ?? []).length ? written.replace(/"/g, "'") : written;
       if (!new RegExp(`^\\s*${name}\\s*=[^=]`).test(first)) return void 0;
       return {
         title: `${name} from the environment (${variables.join(", ")})`,
         edits: [
-          ...ensureImportOs(finding.file, lines),
+          ...usesOs(written) ? ensureImportOs(finding.file, lines) : [],
           replaceLines(finding.file, assignment.line, assignment.endLine ?? assignment.line, [
             `${indentOf(first)}${name} = ${quoted}`
           ])
@@ -24319,6 +24482,9 @@ function assignFromEnvironment(context, name, expression, variables, secret = fa
     }
   }
   return void 0;
+}
+function usesOs(expression) {
+  return /(^|[^\w.])os\./.test(expression);
 }
 
 // src/rules/TF0301-secret-key-in-code.ts
@@ -24356,7 +24522,8 @@ For local development, put the variable in an untracked \`.env\` file or the com
       const live = liveAssignments(settings, "SECRET_KEY");
       for (const a of live) {
         const { key, note: given } = keyAdvice(appsAt.get(placeOf(a, settings)) ?? []);
-        const read = code(`SECRET_KEY = os.environ["${key}"]`);
+        const reads = environReads(settings, a.file);
+        const read = requiredKey(reads, key);
         if (a.inBranch && a.activeWhenUnset === void 0 && !a.loadedInBranch) continue;
         const v = unwrapped(a.value);
         const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
@@ -24369,7 +24536,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
             file: a.file ?? settings.file,
             line: a.line,
             severity: "warning",
-            ...msg`SECRET_KEY is read from ${replacedBy} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${replacedBy}"]`)}.`
+            ...msg`SECRET_KEY is read from ${replacedBy} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${requiredKey(reads, replacedBy)}.`
           });
           continue;
         }
@@ -24402,13 +24569,13 @@ For local development, put the variable in an untracked \`.env\` file or the com
             file: a.file ?? settings.file,
             line: a.line,
             severity: "warning",
-            ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(", ")}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${selected} in every case: ${code(`SECRET_KEY = os.environ["${selected}"]`)}.`
+            ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(", ")}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${selected} in every case: ${requiredKey(reads, selected)}.`
           });
         } else if (literalOption) {
           const variable = v.kind === "env" ? v.variable : "the environment";
           const elsewhere2 = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
           const usedAt = usedInSettings(a, settings, elsewhere2);
-          const required = code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : key}"]`);
+          const required = requiredKey(reads, v.kind === "env" ? v.variable : key);
           const scheme = elsewhere2 ? void 0 : schemeDefaultLine(v, unset, a);
           findings.push({
             file: elsewhere2?.file ?? a.file ?? settings.file,
@@ -24430,11 +24597,20 @@ For local development, put the variable in an untracked \`.env\` file or the com
       if (readsSecretFile(context)) return void 0;
       const apps = appsByAssignment(context.project).get(`${context.finding.file}:${context.finding.line}`);
       const variable = variableRead(context) ?? (apps ? keyAdvice(apps).key : DEFAULT_VARIABLE);
-      return assignFromEnvironment(context, "SECRET_KEY", `os.environ["${variable}"]`, [variable], true);
+      return assignFromEnvironment(
+        context,
+        "SECRET_KEY",
+        (reads) => reads.required(variable),
+        [variable],
+        true
+      );
     }
   }
 });
 var DEFAULT_VARIABLE = "DJANGO_SECRET_KEY";
+function requiredKey(reads, variable) {
+  return msg`${code(`SECRET_KEY = ${reads.required(variable)}`)}${reads.requiredNoteMessage}`;
+}
 function keyAdvice(apps) {
   const provided = apps.map((app) => ({ app, env: providedEnvironment(app) }));
   const given = [
@@ -24806,6 +24982,12 @@ function mergeSetupNotes(findings) {
 }
 
 // src/rules/lib/debug-switch.ts
+var BOOLEAN_SETTINGS = [
+  "DEBUG",
+  "SESSION_COOKIE_SECURE",
+  "CSRF_COOKIE_SECURE",
+  "SECURE_SSL_REDIRECT"
+];
 function isDebugVariable(variable) {
   return /(^|_)DEBUG(_|$)/i.test(variable);
 }
@@ -24829,8 +25011,10 @@ function developmentWord(v, given) {
 }
 function switchComparison(setting, v, given, reads) {
   const word = isEnvironmentName(v, given) ? developmentWord(v, given) : "1";
-  const read = reads ? reads.get(v.variable, "") : `os.environ.get("${v.variable}", "")`;
-  return `${setting} = ${read} == "${word}"`;
+  return switchOn2(setting, v.variable, word, reads);
+}
+function switchOn2(setting, variable, word, reads) {
+  return `${setting} = ${reads ? reads.get(variable, "") : `os.environ.get("${variable}", "")`} == "${word}"`;
 }
 function falseDefault(raw, rawText) {
   return raw.replace(
@@ -24875,13 +25059,13 @@ function shadowedTrueLiterals(settings, live, at2) {
       line: b.line,
       later: at2,
       settingsFile: settings.file,
-      buildsOn: buildsOn(settings, at2.file, file)
+      buildsOn: buildsOn(settings, at2.file, file),
+      fix: code(switchOn2("DEBUG", "DJANGO_DEBUG", "1", environReads(settings, file)))
     });
   }
   return out;
 }
 function shadowedFindings(shadows) {
-  const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
   const out = [];
   const done = /* @__PURE__ */ new Set();
   for (const s of shadows) {
@@ -24889,7 +25073,7 @@ function shadowedFindings(shadows) {
       out.push({
         file: s.file,
         line: s.line,
-        ...msg`DEBUG is set to a true value in code here, so every run in which ${s.settingsFile} loads this module rather than ${s.later.file} (which sets DEBUG true too, line ${String(s.later.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${fix}.`
+        ...msg`DEBUG is set to a true value in code here, so every run in which ${s.settingsFile} loads this module rather than ${s.later.file} (which sets DEBUG true too, line ${String(s.later.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${s.fix}.`
       });
       continue;
     }
@@ -24903,7 +25087,7 @@ function shadowedFindings(shadows) {
     out.push({
       file: s.file,
       line: s.line,
-      ...msg`DEBUG is set to a true value in code here, and ${named} true again: the settings that run keep debug on from both lines, and removing ${later} alone leaves this one in force; read it from the environment with a false default here too: ${fix}.`
+      ...msg`DEBUG is set to a true value in code here, and ${named} true again: the settings that run keep debug on from both lines, and removing ${later} alone leaves this one in force; read it from the environment with a false default here too: ${s.fix}.`
     });
   }
   return out;
@@ -24993,7 +25177,7 @@ function laterOffBranch(live, a) {
     (b) => b !== a && b.file === a.file && b.line > a.line && b.inBranch === true && b.activeWhenUnset === true && b.condition !== void 0 && b.value.kind === "literal" && truthy2(b.value) === false
   );
 }
-function switchedOffByDefault(app, live, a, settingsFile, composeFiles) {
+function switchedOffByDefault(app, live, a, settings, composeFiles) {
   const off = laterOffBranch(live, a);
   const test = off?.condition;
   if (!off || !test) return void 0;
@@ -25001,9 +25185,9 @@ function switchedOffByDefault(app, live, a, settingsFile, composeFiles) {
   if (!given || given.byDefault || branchTakenFor(test, given.value) !== false) return null;
   const where = given.imageLine ? `${given.where} (line ${given.imageLine})` : given.where;
   return {
-    file: a.file ?? settingsFile,
+    file: a.file ?? settings.file,
     line: a.line,
-    ...msg`DEBUG is set to True in code and set to False (line ${off.line}) only under ${code(`if ${test.text}:`)}, and ${where} sets ${test.variable} to '${given.value}', which skips that branch: ${given.reach} runs in debug mode. Read DEBUG from the environment with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+    ...msg`DEBUG is set to True in code and set to False (line ${off.line}) only under ${code(`if ${test.text}:`)}, and ${where} sets ${test.variable} to '${given.value}', which skips that branch: ${given.reach} runs in debug mode. Read DEBUG from the environment with a false default instead: ${code(switchOn2("DEBUG", "DJANGO_DEBUG", "1", environReads(settings, a.file)))}.`
   };
 }
 
@@ -25068,7 +25252,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         (a) => a.name === "DEBUG" && a.live && !live.includes(a) && heldWhere(settings, a.file ?? settings.file, "DEBUG")
       );
       for (const a of [...selected, ...live]) {
-        const taken = takenBranchFinding(app, a, settings.file, projectComposeFiles(project));
+        const reads = environReads(settings, a.file);
+        const taken = takenBranchFinding(app, a, settings, projectComposeFiles(project));
         if (taken) {
           findings.push(taken);
           continue;
@@ -25077,7 +25262,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           continue;
         const v = a.value;
         if (v.kind === "literal" && truthy2(v) === true && !isFalseWord(v)) {
-          const skipped = switchedOffByDefault(app, live, a, settings.file, projectComposeFiles(project));
+          const skipped = switchedOffByDefault(app, live, a, settings, projectComposeFiles(project));
           if (skipped !== void 0) {
             if (skipped) findings.push(skipped);
             continue;
@@ -25093,7 +25278,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           const finding = {
             file: elsewhere2?.file ?? at3.file,
             line: elsewhere2?.line ?? at3.line,
-            ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : trueInCode(where, a.inBranch ? a.condition : void 0)
+            ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code(switchOn2("DEBUG", "DJANGO_DEBUG", "1", environReads(settings, elsewhere2.file)))}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code(switchOn2("DEBUG", "DJANGO_DEBUG", "1", reads))}.` : trueInCode(reads, where, a.inBranch ? a.condition : void 0)
           };
           findings.push(finding);
           if (where) held.add(finding);
@@ -25135,23 +25320,23 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
-            ...msg`DEBUG is on when ${v.variable} is ${word}, and ${v.variable} falls back to a value that turns it on when it is unset, so a deploy that does not set ${v.variable} runs in debug mode; keep the comparison and make the fallback empty: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "${word}"`)}, with ${v.variable}=${word} set where you develop.`
+            ...msg`DEBUG is on when ${v.variable} is ${word}, and ${v.variable} falls back to a value that turns it on when it is unset, so a deploy that does not set ${v.variable} runs in debug mode; keep the comparison and make the fallback empty: ${code(switchOn2("DEBUG", v.variable, word, reads))}, with ${v.variable}=${word} set where you develop.`
           });
           continue;
         }
         if (v.presence || inverted(v) || !isDebugVariable(v.variable) && trueForEveryWord(v)) {
-          findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
+          findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v, reads) });
           continue;
         }
         if (trueForEveryWord(v)) {
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
-            ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "${developmentWord(v, given)}"`)}, with ${v.variable}=${developmentWord(v, given)} set where you develop.`
+            ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(switchOn2("DEBUG", v.variable, developmentWord(v, given), reads))}, with ${v.variable}=${developmentWord(v, given)} set where you develop.`
           });
           continue;
         }
-        const suggested = code(switchComparison("DEBUG", v, givenValues(app, v.variable)));
+        const suggested = code(switchComparison("DEBUG", v, givenValues(app, v.variable), reads));
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
@@ -25179,7 +25364,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
     make: (context) => turnedOnByDeploy(context) ? void 0 : assignFromEnvironment(
       context,
       "DEBUG",
-      'os.environ.get("DJANGO_DEBUG", "").lower() in ("1", "true", "yes", "on")',
+      (r) => `${r.get("DJANGO_DEBUG", "")}.lower() in ("1", "true", "yes", "on")`,
       ["DJANGO_DEBUG"]
     )
   }
@@ -25196,13 +25381,13 @@ function servedTrueValues(apps) {
         return [
           {
             ...at2,
-            ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+            ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code(switchOn2("DEBUG", "DJANGO_DEBUG", "1", environReads(served, a.file)))}.`
           }
         ];
       if (v.kind !== "env" || v.selects?.length || v.presence || v.whenSet || defaultDecider(v)) return [];
       const unset = valueWhenUnset(v);
       if (truthy2(unset) !== true || isFalseWord(unset) || inverted(v) || trueForEveryWord(v)) return [];
-      const suggested = code(switchComparison("DEBUG", v, []));
+      const suggested = code(switchComparison("DEBUG", v, [], environReads(served, a.file)));
       return [
         {
           ...at2,
@@ -25311,7 +25496,7 @@ function conditionalDefaultFinding(app, at2, v, decider, composeFiles) {
     ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(switchComparison("DEBUG", v, givenValues(app, v.variable)))}.`
   };
 }
-function takenBranchFinding(app, a, settingsFile, composeFiles) {
+function takenBranchFinding(app, a, settings, composeFiles) {
   const test = a.condition;
   if (a.activeWhenUnset !== false || !test || a.value.kind !== "literal" || truthy2(a.value) !== true)
     return void 0;
@@ -25332,9 +25517,9 @@ function takenBranchFinding(app, a, settingsFile, composeFiles) {
     because = `the ENV of ${app.dockerfile.file}${line ? ` (line ${line})` : ""} sets ${test.variable} to '${imageValue}', which takes that branch: a container of the image run without another value runs in debug mode${overridden}`;
   } else return void 0;
   return {
-    file: a.file ?? settingsFile,
+    file: a.file ?? settings.file,
     line: a.line,
-    ...msg`DEBUG is set to True in code under ${code(`if ${test.text}:`)}, and ${because}. Read DEBUG from the environment with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+    ...msg`DEBUG is set to True in code under ${code(`if ${test.text}:`)}, and ${because}. Read DEBUG from the environment with a false default instead: ${code(switchOn2("DEBUG", "DJANGO_DEBUG", "1", environReads(settings, a.file)))}.`
   };
 }
 function misreadOff(v, text2) {
@@ -25366,17 +25551,17 @@ function onlyForOneName(v, given) {
   const on = (v.comparedWith ?? []).filter((w) => v.truthWhenSetTo?.[w] === true);
   return on.length > 0 && commonWordTruths(v).every((t) => !t) ? developmentWord(v, given) : void 0;
 }
-function offUnlessSet(v) {
-  const suggested = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+function offUnlessSet(v, reads) {
+  const suggested = code(switchOn2("DEBUG", "DJANGO_DEBUG", "1", reads));
   const when = v.presence ? "true whenever" : "on unless";
   const set = v.presence || inverted(v) ? "set" : "set to one particular value";
   if (!isDebugVariable(v.variable))
     return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? "not set" : set}: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${suggested}.`;
-  const own = code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`);
+  const own = code(switchOn2("DEBUG", v.variable, "1", reads));
   return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? "not set" : set}: its own variable is read the wrong way round, so setting it turns debug off and any deploy that does not set it runs in debug mode; make the variable turn debug on, with a false default: ${own}.`;
 }
-function trueInCode(held, branch) {
-  const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+function trueInCode(reads, held, branch) {
+  const fix = code(switchOn2("DEBUG", "DJANGO_DEBUG", "1", reads));
   const unless = branch?.test === "not-equals" ? branch.values : branch?.test === "otherwise" ? branch.excluded : void 0;
   if (!held && branch && unless?.length) {
     const values = unless.map((x) => `'${x}'`).join(" or ");
@@ -26754,7 +26939,7 @@ function sqliteFile(app, serverDir2) {
   const settings = app.settings;
   const configs = settings?.databases?.configs ?? [];
   const chosen = configs.find((c) => c.isDefault) ?? (configs.length === 1 ? configs[0] : void 0);
-  if (!chosen?.engine?.endsWith("sqlite3")) return void 0;
+  if (!chosen?.engine?.endsWith("sqlite3") || !isEnginePath(chosen.engine)) return void 0;
   const name = chosen.fields.NAME;
   const source = name?.kind === "env" ? name.fallback : name;
   const path = source && (runtimePath(app, source) ?? relativeTo2(serverDir2, source));
@@ -27055,8 +27240,8 @@ function quoter(lines) {
   const single = (text2.match(/'/g) ?? []).length > (text2.match(/"/g) ?? []).length;
   return (s) => single ? `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'` : JSON.stringify(s);
 }
-function envRead(q, variable, fallback) {
-  return `os.environ.get(${q(variable)}, ${q(fallback)})`;
+function envRead(reads, q, variable, fallback) {
+  return `${reads.getter}(${q(variable)}, ${q(fallback)})`;
 }
 function databaseSwitch(context) {
   const found = appDatabases(context.project).find((d) => d.file === context.finding.file);
@@ -27072,7 +27257,15 @@ function databaseSwitch(context) {
   if (!engine || !(engine === SQLITE || POSTGRES.test(engine))) return void 0;
   if (Object.keys(config2.fields).some((k) => !SWITCHED_KEYS.has(k))) return void 0;
   const q = quoter(lines);
-  const sqliteName = sqliteNameOf(config2, lines, engine === SQLITE, q, found.settings.baseDir !== void 0);
+  const reads = environReads(found.settings, found.file);
+  const sqliteName = sqliteNameOf(
+    config2,
+    lines,
+    engine === SQLITE,
+    q,
+    found.settings.baseDir !== void 0,
+    reads
+  );
   if (!sqliteName) return void 0;
   const volume = engine === SQLITE ? [] : dataDirVolumeEdits(found.app) ?? [];
   const first = lines[assignment.line - 1];
@@ -27097,6 +27290,7 @@ function databaseSwitch(context) {
       (key) => field(
         key,
         envRead(
+          reads,
           q,
           fieldVariable(found.app, key, "postgresql"),
           fallback(key, { NAME: "postgres", HOST: "localhost", PORT: "5432" }[key] ?? "")
@@ -27106,12 +27300,12 @@ function databaseSwitch(context) {
     `${step}},`,
     "}",
     // A SQLite default is what TF1003 warns of: the variable is then required, and fails loudly when forgotten.
-    engine === SQLITE ? `DATABASES[${q("default")}] = DATABASES[os.environ[${q("DB_ENGINE")}]]` : `DATABASES[${q("default")}] = DATABASES[os.environ.get(${q("DB_ENGINE")}, ${q("postgres")})]`
+    engine === SQLITE ? `DATABASES[${q("default")}] = DATABASES[${reads.mapping}[${q("DB_ENGINE")}]]` : `DATABASES[${q("default")}] = DATABASES[${reads.getter}(${q("DB_ENGINE")}, ${q("postgres")})]`
   ];
   return {
     title: `DATABASES chosen by DB_ENGINE (sqlite or postgres), the server read from DB_* variables${volume.length > 0 ? `, SQLite under ${DATA_DIR} on a VOLUME ${DATA_VOLUME}` : ""}`,
     edits: [
-      ...ensureImportOs(found.file, lines),
+      ...usesOs(block.join("\n")) ? ensureImportOs(found.file, lines) : [],
       replaceLines(found.file, assignment.line, endLine, block),
       ...volume
     ],
@@ -27130,7 +27324,7 @@ function assignmentOf(found) {
     return void 0;
   return only;
 }
-function sqliteNameOf(config2, lines, isSqlite, q, baseDirKnown) {
+function sqliteNameOf(config2, lines, isSqlite, q, baseDirKnown, reads) {
   if (isSqlite) {
     const at2 = config2.fieldLines?.NAME;
     const written = at2 ? /^\s*(["'])NAME\1\s*:\s*(.+?),?\s*(#.*)?$/.exec(lines[at2 - 1] ?? "") : null;
@@ -27141,7 +27335,7 @@ function sqliteNameOf(config2, lines, isSqlite, q, baseDirKnown) {
     return value?.replace(/,$/, "") ?? (literal === void 0 ? void 0 : q(literal));
   }
   const text2 = lines.join("\n");
-  const dataDir2 = `os.environ.get(${q(DATA_DIR)}, BASE_DIR)`;
+  const dataDir2 = `${reads.getter}(${q(DATA_DIR)}, BASE_DIR)`;
   if (/^BASE_DIR\s*=\s*Path\(/m.test(text2)) return `Path(${dataDir2}) / ${q("db.sqlite3")}`;
   const joined = `os.path.join(${dataDir2}, ${q("db.sqlite3")})`;
   if (/^BASE_DIR\s*=/m.test(text2)) return joined;
@@ -27167,16 +27361,15 @@ function credentialFromEnvironment(context) {
       secrets: [value]
     };
   const variable = fieldVariable(found?.app, key, serverEngineOf(found));
-  const q = quoter(lines);
+  const read = envRead(
+    environReads(found?.settings, finding.file),
+    quoter(lines),
+    variable,
+    key === "PASSWORD" ? "" : value
+  );
   const edits = [
-    ...ensureImportOs(finding.file, lines),
-    replaceInLine(
-      finding.file,
-      finding.line,
-      from,
-      from + written[4].length,
-      envRead(q, variable, key === "PASSWORD" ? "" : value)
-    )
+    ...usesOs(read) ? ensureImportOs(finding.file, lines) : [],
+    replaceInLine(finding.file, finding.line, from, from + written[4].length, read)
   ];
   return {
     title: `DATABASES ${key} from ${variable}`,
@@ -27264,7 +27457,8 @@ configurations have no credentials and are not judged.
               replacedWhen(v, key, alias.configs),
               config2.engine,
               key === "PASSWORD" && !elsewhere2 ? secretFileVariable(settings, file, line) : void 0,
-              written
+              written,
+              environReads(settings, file)
             );
             if (!finding) continue;
             seen.add(id2);
@@ -27281,7 +27475,7 @@ configurations have no credentials and are not judged.
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
 });
-function credentialFinding(app, key, v, where, assignedAs, unless, engine, held, written = "") {
+function credentialFinding(app, key, v, where, assignedAs, unless, engine, held, written = "", reads = environReads(void 0, void 0)) {
   if (isCredential(v) && held) {
     const use = assignedAs ? `${assignedAs}${held.name}` : `"${key}": ${held.name}`;
     return msg`${where} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ""}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
@@ -27290,9 +27484,9 @@ function credentialFinding(app, key, v, where, assignedAs, unless, engine, held,
   if (isCredential(v) || empty) {
     const variable = fieldVariable(app, key, engine);
     const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable) ? ` (the app's container is already given ${variable})` : "";
-    const read = `os.environ["${variable}"]`;
+    const read = reads.required(variable);
     const literal = empty ? `as an empty string in code (${empty})` : "as a literal value in code";
-    return msg`${where} has ${key} ${literal}${written}${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
+    return msg`${where} has ${key} ${literal}${written}${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${reads.requiredNoteMessage}${given}.`;
   }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
@@ -28765,17 +28959,7 @@ function fromEnvironment(what, app) {
   return `Take it from the environment instead: ${drop}.`;
 }
 
-// src/rules/lib/environ-names.ts
-function environReads(settings, file) {
-  const names2 = settings.osNames?.[file ?? settings.file];
-  const environ = names2?.os ? `${names2.os}.environ` : names2?.environ ?? "os.environ";
-  const get = !names2?.os && !names2?.environ && names2?.getenv ? (v, f) => `${names2.getenv}(${JSON.stringify(v)}, ${JSON.stringify(f)})` : (v, f) => `${environ}.get(${JSON.stringify(v)}, ${JSON.stringify(f)})`;
-  const requiredNote = !names2?.os && !names2?.environ && names2?.getenv ? ` (with \`import os\`: the module imports only ${names2.getenv} from os)` : "";
-  return { required: (v) => `${environ}[${JSON.stringify(v)}]`, get, requiredNote };
-}
-
 // src/rules/TF0312-debug-env-not-boolean.ts
-var BOOLEAN_SETTINGS = ["DEBUG", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_SSL_REDIRECT"];
 var debugEnvNotBoolean = defineRule({
   id: "TF0312",
   name: "debug-env-not-boolean",
@@ -28808,8 +28992,10 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
     for (const { app, settings } of appSettings(project)) {
       for (const name of BOOLEAN_SETTINGS) {
         for (const a of liveAssignments(settings, name)) {
-          const v = a.value;
+          const tuple = a.value.kind === "list" && a.value.bare && a.value.items.length === 1;
+          const v = tuple && a.value.kind === "list" ? a.value.items[0] : a.value;
           if (v.kind !== "env") continue;
+          const comma = tuple ? ` (the stray trailing comma also makes ${name} a one-element tuple, True even when ${v.variable} is unset: remove it too)` : "";
           const given = givenValues(app, v.variable);
           const used = { file: a.file ?? settings.file, line: a.line };
           const { file, line } = literalElsewhere(v, used) ?? used;
@@ -28819,7 +29005,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
               findings.push({
                 file,
                 line,
-                message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
+                message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True${comma}. Compare the text instead: ${compare}.`
               });
             continue;
           }
@@ -28827,7 +29013,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
           findings.push({
             file,
             line,
-            message: isEnvironmentName(v, given) ? `${name} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.` : `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
+            message: isEnvironmentName(v, given) ? `${name} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True${comma}. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.` : `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True${comma}. Compare the text instead: ${compare}.`
           });
         }
       }
@@ -29036,7 +29222,10 @@ var settingsValueMalformed = defineRule({
   whenever the variable is set: \`CONN_MAX_AGE\` in DATABASES, \`SESSION_COOKIE_AGE\`, \`CSRF_COOKIE_AGE\`,
   \`DATA_UPLOAD_MAX_MEMORY_SIZE\`, \`FILE_UPLOAD_MAX_MEMORY_SIZE\`, \`DATA_UPLOAD_MAX_NUMBER_FIELDS\`,
   \`DATA_UPLOAD_MAX_NUMBER_FILES\`, \`PASSWORD_RESET_TIMEOUT\`, \`CACHE_MIDDLEWARE_SECONDS\` and \`EMAIL_TIMEOUT\` then
-  raise TypeError where Django uses them (on every database connection, for \`CONN_MAX_AGE\`).
+  raise TypeError where Django uses them (on every database connection, for \`CONN_MAX_AGE\`);
+- an \`ENGINE\` that is no dotted module path (\`"django.db.backends,sqlite3"\`, a comma for a dot) is no backend
+  Django can load: where it is taken (a fallback: whenever its variable is unset) every query fails with
+  ImproperlyConfigured, and the database it seems to name is never used.
 
 \`\`\`python
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
@@ -29078,6 +29267,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
         });
       }
       findings.push(...numbersReadAsText(settings));
+      findings.push(...enginesNotModulePaths(settings));
       const empty = emptyHosts(settings, hosts);
       if (empty && debugCanBeOff(settings, empty)) {
         findings.push({
@@ -29171,6 +29361,31 @@ function numberAsTextMessage(what, setting, v) {
   const fix = v.required ? `${type}(os.environ["${v.variable}"])` : numericFallback ? `${type}(${reader}("${v.variable}", "${String(fallback)}"))` : byDefault !== null ? `${type}(${reader}("${v.variable}", "${byDefault}"))` : `${type}(os.environ["${v.variable}"]) if ${reader}("${v.variable}") else None`;
   return `${what} is read from ${v.variable} without a conversion, so it is ${when}, and ${breaks} with TypeError. Convert it: \`${fix}\`.`;
 }
+function enginesNotModulePaths(settings) {
+  const databases = settings.databases;
+  const configs = [...databases?.configs ?? [], ...(databases?.aliases ?? []).flatMap((x) => x.configs)];
+  const out = /* @__PURE__ */ new Map();
+  for (const config2 of configs) {
+    const engine = config2.engine;
+    if (!engine || isEnginePath(engine)) continue;
+    const read = config2.fields["ENGINE"];
+    const file = writtenIn(settings, config2, databases);
+    const line = config2.fieldLines?.["ENGINE"] ?? config2.line;
+    const when = read?.kind === "env" ? `when ${read.variable} is unset, ` : config2.selectedBy && config2.selectedBy.test !== "otherwise" ? `when ${config2.selectedBy.variable} selects it, ` : "";
+    const meant = engine.trim().replace(/\s*[,;:/\\]\s*/g, ".");
+    const written = isEnginePath(meant) ? `"${meant}"` : "a dotted module path";
+    const fix = read?.kind === "env" ? `Write ${written}, or drop the fallback so a deploy without ${read.variable} fails at start.` : `Write ${written}.`;
+    const notSqlite = /sqlite/i.test(engine) ? " instead of using SQLite" : "";
+    const key = `${file}:${line}`;
+    if (!out.has(key))
+      out.set(key, {
+        file,
+        line,
+        message: `ENGINE${read?.kind === "env" ? " falls back to" : " is"} "${engine}", which is no module path Django can import: ${when}Django cannot load a database backend and every query fails with ImproperlyConfigured${notSqlite}. ${fix}`
+      });
+  }
+  return [...out.values()];
+}
 var COUNTS = ["no", "one", "two", "three", "four"];
 function hostsRead(settings, file) {
   return `${environReads(settings, file).get("DJANGO_ALLOWED_HOSTS", "localhost")}.split(",")`;
@@ -29199,6 +29414,8 @@ var SEQUENCE_SETTING = /(^(ADMINS|MANAGERS|MIDDLEWARE|CORS_ORIGIN_WHITELIST)$|_(
 function strayTupleMessage(a) {
   const read = a.value.kind === "list" ? a.value.items[0] : void 0;
   const variable = read?.kind === "env" ? read.variable : a.name;
+  if (BOOLEAN_SETTINGS.includes(a.name))
+    return `${a.name} is a one-element tuple (a stray trailing comma), not the value of ${variable}: a non-empty tuple is always true, so ${a.name} is on even when ${variable} is unset or says False. Remove the comma at the end of the line.`;
   return `${a.name} is a one-element tuple (a stray trailing comma), not the value of ${variable}: code that uses it as text gets "('\u2026',)" (an f-string URL, a comparison). Remove the comma at the end of the line.`;
 }
 function emptyHosts(settings, hosts) {
@@ -29284,23 +29501,33 @@ function givenValue(app, provided, variable) {
   if (value === void 0 || value.includes("$") || !app.dockerfile) return void 0;
   return { value, where: app.dockerfile.file };
 }
+function isHostName(value) {
+  return typeof value === "string" && value !== "" && !isSocketDir(value);
+}
+function isSocketDir(value) {
+  return typeof value === "string" && value.startsWith("/");
+}
 function hostOfField(app, provided, field, settingsFile) {
-  if (field?.kind === "literal" && typeof field.value === "string" && field.value !== "")
+  if (field?.kind === "literal" && isSocketDir(field.value))
+    return { kind: "socket", path: field.value, where: field.file ?? settingsFile };
+  if (field?.kind === "literal" && isHostName(field.value))
     return { kind: "server", host: { host: field.value.toLowerCase(), where: field.file ?? settingsFile } };
   if (field?.kind !== "env") return { kind: "unknown" };
   const given = givenValue(app, provided, field.variable);
   if (given === void 0) return { kind: "unknown" };
   if (given === "unset") {
     const fallback = valueWhenUnset(field);
-    if (fallback?.kind !== "literal" || typeof fallback.value !== "string" || fallback.value === "")
-      return { kind: "unknown" };
-    const where = fallback.file ?? settingsFile;
+    const where = fallback?.file ?? settingsFile;
+    if (fallback?.kind === "literal" && isSocketDir(fallback.value))
+      return { kind: "socket", path: fallback.value, where };
+    if (fallback?.kind !== "literal" || !isHostName(fallback.value)) return { kind: "unknown" };
     return {
       kind: "server",
       host: { host: fallback.value.toLowerCase(), variable: field.variable, where, fallback: true }
     };
   }
   if (/^(sqlite|spatialite)/i.test(given.value)) return { kind: "sqlite" };
+  if (isSocketDir(given.value)) return { kind: "socket", path: given.value, where: given.where };
   const host = hostOf(given.value);
   if (!host) return { kind: "unknown" };
   return { kind: "server", host: { host, variable: field.variable, value: given.value, where: given.where } };
@@ -29333,6 +29560,11 @@ function databaseReaches(project, app) {
   });
 }
 
+// src/rules/lib/host-network.ts
+function onHostNetwork(service) {
+  return service?.networkMode === "host";
+}
+
 // src/rules/TF0401-backing-service-localhost.ts
 var BACKING_WORD = /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
 function isBackingHostVar(name) {
@@ -29358,9 +29590,6 @@ function problem(host, kind, hostNetwork) {
   if (kind === "ip") return `the literal IP address ${host}, which ties the app to one machine`;
   return hostNetwork ? `'${host}', which with ${hostNetwork} \`network_mode: host\` is the host machine, tying the app to a service running on that one machine` : `'${host}', which inside a container is the container itself, not the service`;
 }
-function onHostNetwork(service) {
-  return service?.networkMode === "host";
-}
 function backingHostOf(name, value) {
   if (!value) return void 0;
   if (isBackingUrlVar(name)) return value.includes("://") ? hostOf(value) : void 0;
@@ -29369,14 +29598,20 @@ function backingHostOf(name, value) {
 function imageEnvPairs(app) {
   const df = app.dockerfile;
   if (!df?.targetStage || app.unparsedCompose) return [];
-  const composeSets = new Set((app.compose?.appService?.environment ?? []).map((e) => e.name));
+  const environment = app.compose?.appService?.environment ?? [];
   const out = [];
   for (const stage of lineage2(df))
     for (const instr of stage.instructions) {
       if (instr.keyword !== "ENV") continue;
-      for (const pair2 of instr.pairs)
-        if (pair2.value !== void 0 && !composeSets.has(pair2.name))
-          out.push({ pair: { ...pair2, value: pair2.value }, file: df.file });
+      for (const pair2 of instr.pairs) {
+        if (pair2.value === void 0) continue;
+        const entry = environment.filter((e) => e.name === pair2.name).at(-1);
+        out.push({
+          pair: { ...pair2, value: pair2.value },
+          file: df.file,
+          ...entry ? { replacedBy: { file: entry.file, line: entry.line } } : {}
+        });
+      }
     }
   return out;
 }
@@ -29452,14 +29687,15 @@ var backingServiceLocalhost = defineRule({
     );
     for (const app of project.apps) {
       const hostNetwork = onHostNetwork(app.compose?.appService);
-      for (const { pair: pair2, file } of imageEnvPairs(app)) {
+      for (const { pair: pair2, file, replacedBy } of imageEnvPairs(app)) {
         const host = backingHostOf(pair2.name, pair2.value);
         const kind = host && classifyHost(host);
         if (!host || !kind) continue;
+        const replaced = replacedBy ? `; the compose service '${app.compose.appService.name}' replaces it (${replacedBy.file}:${replacedBy.line}), but any other run of the image (docker run, another platform) keeps it` : "";
         out.push({
           file,
           line: pair2.line,
-          message: hostNetwork ? `The image sets ENV ${pair2.name} to ${problem(host, kind, "the app service's")}: leave it out of the Dockerfile and set it where the app is deployed.` : `The image sets ENV ${pair2.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=${databaseService(app)} in compose).`
+          message: hostNetwork && !replacedBy ? `The image sets ENV ${pair2.name} to ${problem(host, kind, "the app service's")}: leave it out of the Dockerfile and set it where the app is deployed.` : `The image sets ENV ${pair2.name} to ${problem(host, kind)}${replaced}: leave it out of the Dockerfile and set it where the app is deployed${replacedBy ? "" : ` (e.g. DB_HOST=${databaseService(app)} in compose)`}.`
         });
       }
     }
@@ -29474,10 +29710,12 @@ var backingServiceLocalhost = defineRule({
           const host = hostOf(lit.value);
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
+          const file = writtenIn(settings, lit, config2);
+          const reads = environReads(settings, file);
           out.push({
-            file: writtenIn(settings, lit, config2),
+            file,
             line: lit.line,
-            message: `DATABASES HOST is ${problem(host, kind, hostNetwork)}: read it from the environment, e.g. os.environ['DB_HOST'], and ${hostNetwork ? "set DB_HOST to the database's host where the app is deployed" : setHostVariable(app, config2.engine)}.`
+            message: `DATABASES HOST is ${problem(host, kind, hostNetwork)}: read it from the environment, e.g. ${reads.mapping}['DB_HOST']${reads.requiredNote}, and ${hostNetwork ? "set DB_HOST to the database's host where the app is deployed" : setHostVariable(app, config2.engine)}.`
           });
         }
       }
@@ -29632,9 +29870,7 @@ function fixBackingHost(context) {
     );
     const literal = url?.value.kind === "literal" && typeof url.value.value === "string" ? url.value.value : void 0;
     if (url && literal && !/["'\\]/.test(literal))
-      return assignFromEnvironment(context, url.name, `os.environ.get("${url.name}", "${literal}")`, [
-        url.name
-      ]);
+      return assignFromEnvironment(context, url.name, (reads) => reads.get(url.name, literal), [url.name]);
   }
   return void 0;
 }
@@ -29663,7 +29899,8 @@ function healthcheckExample(role) {
 }
 var NO_IMAGE_CHECK = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
 function healthChecked(db) {
-  if (!db.healthcheck || db.healthcheck.disabled) return false;
+  if (!db.healthcheck) return (db.builtHere?.healthcheck ?? false) && !untestedOfficialImage(db);
+  if (db.healthcheck.disabled) return false;
   return db.healthcheck.ownTest || !untestedOfficialImage(db);
 }
 function untestedOfficialImage(db) {
@@ -29708,7 +29945,9 @@ var dependsOnUnhealthy = defineRule({
     "is asked for; with both, nothing is reported.",
     "",
     "A `healthcheck:` that sets no `test` (the line commented out, only the timing left) retimes the HEALTHCHECK of",
-    "the image; the official postgres, mysql and mariadb images declare none, so on them it counts as no healthcheck."
+    "the image; the official postgres, mysql and mariadb images declare none, so on them it counts as no healthcheck.",
+    "A database image the repository builds itself (by `build:`, or by a script under the name in `image:`) is",
+    "health-checked when its Dockerfile declares a HEALTHCHECK."
   ].join("\n"),
   related: [],
   check(project) {
@@ -31398,7 +31637,7 @@ function covered(dir, mounts) {
 // src/rules/TF0603-postgres-data-not-in-volume.ts
 var import_node_path35 = __toESM(require_node_path(), 1);
 function databaseImage(s) {
-  return s.image ?? s.builtFrom;
+  return s.builtHere?.script && s.builtFrom ? s.builtFrom : s.image ?? s.builtFrom;
 }
 function isOfficialPostgres(repo) {
   return /(^|\/)postgres$/.test(repo) || /(^|\/)postgis\/postgis$/.test(repo);
@@ -32023,9 +32262,11 @@ port. Several servers bind loopback by default: \`manage.py runserver\` with no 
 way to 0.0.0.0:$PORT wherever PORT is set, as Heroku and Cloud Run set it: for an image's own CMD the fix sets
 \`ENV PORT=8000\`, which binds all interfaces under \`docker run\` and keeps a platform's PORT working.
 
-A loopback bind is not reported when a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or
-haproxy, started by the start script or as a supervisord program): the proxy reaches the server there by design, and
-TF0803 reports the two processes in one container.
+A loopback bind is not reported when the app's compose service runs with \`network_mode: host\`: 127.0.0.1 is then
+the host's own loopback, and the server is reachable from the host (a proxy running there), though not from other
+machines. Nor is it reported when a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or haproxy,
+started by the start script or as a supervisord program): the proxy reaches the server there by design, and TF0803
+reports the two processes in one container.
 
 Bind all interfaces and let the platform decide what is published.
 
@@ -32036,6 +32277,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   check(project) {
     const findings = [];
     for (const app of project.apps) {
+      if (onHostNetwork(app.compose?.appService)) continue;
       const env = containerEnv(app);
       const configFileInContext = hasGunicornConfig(app);
       const proxied = proxyBeside(app);
@@ -32226,12 +32468,16 @@ function deployGuards(guards, inputs) {
   const words2 = open.map(conditionWords2);
   if (open.length === 0 || words2.some((w) => w === void 0)) return void 0;
   const unset = /* @__PURE__ */ new Set();
+  const defaults = /* @__PURE__ */ new Set();
   for (const g of open) {
     if (evaluateCondition(g, inputs) !== true) continue;
-    for (const m of (code2(g) ?? "").matchAll(/\$\{?([A-Za-z_]\w*)/g))
-      if (inputs.variable(m[1]) === null) unset.add(m[1]);
+    for (const m of (code2(g) ?? "").matchAll(/\$\{?([A-Za-z_]\w*)(:?[-=][^}]*\})?/g)) {
+      if (inputs.variable(m[1]) !== null) continue;
+      if (m[2]) defaults.add(m[0]);
+      else unset.add(m[1]);
+    }
   }
-  return { words: words2.join(" and "), unset: [...unset] };
+  return { words: words2.join(" and "), unset: [...unset], defaults: [...defaults] };
 }
 
 // src/rules/TF0704-expose-mismatch.ts
@@ -33237,10 +33483,10 @@ function withAdvice(app, argv, line, found) {
 }
 
 // src/rules/lib/shell-less-command.ts
-var VARIABLE = /\$(?:\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|([A-Za-z_]\w*))/g;
+var VARIABLE2 = /\$(?:\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|([A-Za-z_]\w*))/g;
 function writtenOut(word, env, unknown) {
   return word.replace(
-    VARIABLE,
+    VARIABLE2,
     (_, braced, fallback, bare) => {
       const name = braced ?? bare;
       const value = env[name] ?? fallback;
@@ -34982,8 +35228,18 @@ function branchWords(app, service, cmd) {
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   const branch = deployGuards(cmd.guards, { variable });
   if (!branch) return "";
-  const unset = branch.unset.length > 0 ? ` (nothing here sets ${branch.unset.join(" or ")}; unset, a variable is empty, so the test holds by default)` : "";
-  return ` where ${branch.words}${unset}`;
+  return ` where ${branch.words}${unsetWords(branch)}`;
+}
+function unsetWords(branch) {
+  const names2 = /* @__PURE__ */ new Set([...branch.unset, ...branch.defaults.map((d) => /\w+/.exec(d)[0])]);
+  if (names2.size === 0) return "";
+  const defaults = branch.defaults.map((d) => `\`${d}\``).join(" and ");
+  const why = [
+    ...branch.defaults.length === 0 ? [] : [`${defaults} ${branch.defaults.length > 1 ? "take their defaults" : "takes its default"}`],
+    ...branch.unset.length > 0 ? ["a variable is empty"] : []
+  ];
+  const holds = branch.unset.length > 0 ? "holds by default" : "holds";
+  return ` (nothing here sets ${[...names2].join(" or ")}; unset, ${why.join(" and ")}, so the test ${holds})`;
 }
 var destructiveAdminOnStart = defineRule({
   id: "TF1203",
@@ -35045,8 +35301,22 @@ A Python script the start command runs (\`python boot.py\`) counts when it calls
         [...reachedCommand(app, appService), ...reachedCommand(app, void 0)].map(commandKey)
       );
       const ours = (chain2) => chain2.filter((c) => !ofOthers.has(commandKey(c)) || own.has(commandKey(c)));
-      report(app, ours(effectiveCommand(app)), appService, "The start command");
-      report(app, ours(imageCommand(app)), void 0, "The start command");
+      const byService = new Set(reachedCommand(app, appService).map(commandKey));
+      const byImage = new Set(reachedCommand(app, void 0).map(commandKey));
+      const imageAlone = (c) => byImage.has(commandKey(c)) && !byService.has(commandKey(c));
+      report(
+        app,
+        ours(effectiveCommand(app)).filter((c) => !imageAlone(c)),
+        appService,
+        "The start command"
+      );
+      const replacedBy = appService?.entrypoint ? "entrypoint" : appService?.command ? "command" : void 0;
+      report(
+        app,
+        ours(imageCommand(app)),
+        void 0,
+        replacedBy ? `Run on its own (compose's ${replacedBy} replaces it), the image's start command` : "The start command"
+      );
     }
     for (const { app, service } of others)
       report(app, serviceCommand(app, service), service, `Service '${service.name}'`);
@@ -35681,6 +35951,17 @@ function backingKind(s) {
   if (/^mongo(db)?$/.test(last)) return "mongo";
   return void 0;
 }
+var DATABASE_PROXY = /^(gce-proxy|cloud-sql-proxy|alloydb-auth-proxy|pgbouncer|pgpool(-ii)?|proxysql)$/;
+function backingAt(s, p) {
+  const kind = backingKind(s);
+  if (kind) return p.target === SERVICE_PORTS[kind] ? { kind } : void 0;
+  const last = s.image?.repository.split("/").pop()?.toLowerCase() ?? "";
+  if (!DATABASE_PROXY.test(last)) return void 0;
+  const proxied = Object.keys(SERVICE_PORTS).find(
+    (k) => DATABASE_KINDS.has(k) && SERVICE_PORTS[k] === p.target
+  );
+  return proxied ? { kind: proxied, proxy: true } : void 0;
+}
 function hostPortWords(p, interfaces = "the host's interfaces") {
   const vars = [...p.raw.replace(/:\d+(\/\w+)?["']?$/, "").matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
   if (vars.length > 0) return `on ${interfaces}, at the port ${vars.join(" and ")} gives`;
@@ -35706,6 +35987,8 @@ function reachOf(project, app, service, kind) {
   const servers = reaches.flatMap((r) => r.kind === "server" ? [r.host] : []);
   if (servers.some((h) => names2.includes(h.host))) return { kind: "by-name" };
   if (reaches.length > 0 && reaches.every((r) => r.kind === "sqlite")) return { kind: "sqlite" };
+  const socket = reaches.find((r) => r.kind === "socket");
+  if (socket && reaches.every((r) => r.kind === "socket" || r.kind === "sqlite")) return socket;
   const others = new Set((app.compose?.services ?? []).map((s) => s.name.toLowerCase()));
   if (servers.length === 0 || reaches.some((r) => r.kind === "unknown") || servers.some((h) => others.has(h.host)))
     return { kind: "unknown" };
@@ -35714,6 +35997,8 @@ function reachOf(project, app, service, kind) {
 function reason(reach, service) {
   if (reach.kind === "by-name") return `the app reaches '${service}' over the compose network`;
   if (reach.kind === "sqlite") return `the settings the app runs with use SQLite, not '${service}'`;
+  if (reach.kind === "socket")
+    return `the settings connect through the unix socket in ${reach.path} (DATABASES HOST, ${reach.where}), not through this port`;
   return `the app can reach '${service}' by that name over the compose network`;
 }
 var VIA_HOST = /^(host\.docker\.internal|gateway\.docker\.internal|docker\.for\.(mac|win)\.(host\.internal|localhost)|host\.containers\.internal|(?!127\.)\d{1,3}(\.\d{1,3}){3})$/;
@@ -35727,16 +36012,18 @@ function repoint(host, service) {
   const through = VIA_HOST.test(host.host) ? " through this published port" : "";
   return `The app connects to '${host.host}'${through} (${variable}=${value} in ${where}), not to '${service}' over the compose network: ${fix} first`;
 }
-function messageFor(service, kind, p, app, project) {
+function messageFor(service, backing, p, app, project) {
   const name = service.name;
+  const { kind } = backing;
+  const port = backing.proxy ? `the ${kind} port ${p.target} of the database it proxies` : `its ${kind} port ${p.target}`;
   const production = !app.compose?.appService || app.compose.files.some((f) => f !== p.file && hasProductionWord(f)) ? [] : productionFilesBeside(p.file, projectComposeFiles(project));
   const reach = app.compose?.appService ? reachOf(project, app, service, kind) : void 0;
   if (production.length > 0 && reach) {
     const beside = `${p.file} is not named for development, though ${production.join(", ")} ${production.length > 1 ? "sit" : "sits"} beside it`;
-    const head2 = `Service '${name}' publishes its ${kind} port ${p.target} ${hostPortWords(p, `every interface of the host that runs ${p.file}`)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
+    const head2 = `Service '${name}' publishes ${port} ${hostPortWords(p, `every interface of the host that runs ${p.file}`)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
     return reach.kind === "elsewhere" ? `${head2} ${beside}. ${repoint(reach.host, name)}, then bind the port to the loopback interface (${loopbackMapping(p)}) or remove the mapping.` : `${head2} ${beside}: bind the port to the loopback interface (${loopbackMapping(p)}), or remove the mapping (${reason(reach, name)}).`;
   }
-  const head = `Service '${name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
+  const head = `Service '${name}' publishes ${port} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
   if (!reach)
     return `${head} No service of ${p.file} runs the app, so the app reaches '${name}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`;
   return reach.kind === "elsewhere" ? `${head} ${repoint(reach.host, name)}, then remove the port mapping, or bind it to 127.0.0.1 in a development override.` : `${head} Remove the port mapping (${reason(reach, name)}), or bind it to 127.0.0.1 in a development override.`;
@@ -35751,7 +36038,9 @@ var backingPortPublished = defineRule({
   help: `The app reaches its database and cache over the compose network by service name; nothing outside needs their
 ports. Published on the host (\`"5432:5432"\`), they are open on every interface of the server, and Docker's port
 rules bypass the host firewall: databases with default or weak passwords, and Redis or Memcached without any, are
-found and taken over by scanners within hours.
+found and taken over by scanners within hours. A proxy or pooler the database is reached through (the Cloud SQL or
+AlloyDB Auth Proxy, PgBouncer, Pgpool-II, ProxySQL) that publishes a database port is judged as the database: every
+connection to that port reaches it.
 
 Drop the \`ports:\` of backing services in the file used to deploy; to reach them from the host while developing,
 publish them in a development override, on the loopback interface only. A compose file that runs the database
@@ -35765,7 +36054,7 @@ on start, bind mounts) still are, where they are written. Every other compose fi
 \`docker-compose.yml\` included, alone or beside a production file (\`docker-compose.prod.yml\`, \`docker-stack.yml\`):
 whoever runs it, on a server or a laptop, opens the port on every interface of that host. Where the default file is
 meant for development, bind its backing ports to \`127.0.0.1\` or drop them, or move them to an override. An empty
-compose file publishes nothing.
+compose file publishes nothing, nor does a service with \`network_mode: host\`, whose \`ports:\` Docker discards.
 
 \`\`\`yaml
 # compose.override.yaml (development only)
@@ -35781,18 +36070,17 @@ services:
     const seen = /* @__PURE__ */ new Set();
     for (const app of project.apps) {
       for (const s of app.compose?.services ?? []) {
-        const kind = backingKind(s);
-        if (!kind || s === app.compose?.appService) continue;
+        if (s === app.compose?.appService || onHostNetwork(s)) continue;
         for (const p of s.ports) {
-          if (p.target !== SERVICE_PORTS[kind] || isLoopbackIp(p.hostIp) || isComposeFileNamedForDevelopment(p.file))
-            continue;
+          const backing = backingAt(s, p);
+          if (!backing || isLoopbackIp(p.hostIp) || isComposeFileNamedForDevelopment(p.file)) continue;
           const key = `${p.file}:${p.line}`;
           if (seen.has(key)) continue;
           seen.add(key);
           findings.push({
             file: p.file,
             line: p.line,
-            message: messageFor(s, kind, p, app, project)
+            message: messageFor(s, backing, p, app, project)
           });
         }
       }
@@ -36047,6 +36335,7 @@ export {
   startsDatabaseServer,
   lastFrom,
   looksLikePythonImage,
+  builtImage,
   imageBuiltFrom,
   readsArguments,
   mayRun,

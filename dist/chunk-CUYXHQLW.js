@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-W5FUP34L.js";
+} from "./chunk-YJ7RUJ2N.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-YDKBJSGB.js";
+} from "./chunk-U7CFMCLF.js";
 import {
   UnsafePathError,
   readInside,
@@ -40,7 +40,7 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-EF3TZM5J.js";
+} from "./chunk-B25ZKZH7.js";
 import {
   __commonJS,
   __require,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-RULBLML6.js";
+} from "./chunk-ZWOJALGW.js";
 import {
   makeReport
-} from "./chunk-WMZMZOCQ.js";
+} from "./chunk-AHCRHNKA.js";
 import {
   RULES
-} from "./chunk-YDKBJSGB.js";
+} from "./chunk-U7CFMCLF.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,7 +15,7 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-EF3TZM5J.js";
+} from "./chunk-B25ZKZH7.js";
 import {
   __toESM
 } from "./chunk-DE2SF5KL.js";

@@ -15,13 +15,13 @@ import {
   runtimeInsertionLine,
   shellLessBase,
   volumeWritableWithoutShell
-} from "./chunk-YDKBJSGB.js";
+} from "./chunk-U7CFMCLF.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
-} from "./chunk-EF3TZM5J.js";
+} from "./chunk-B25ZKZH7.js";
 
 // src/fix/informed/pins.ts
 var REQUIREMENT_LINE = /^(\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\s*\[[^\]]*\])?)([^;#]*?)(\s*(?:;[^#]*?)?\s*(?:#.*)?)$/;

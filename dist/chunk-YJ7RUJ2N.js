@@ -27,7 +27,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-YDKBJSGB.js";
+} from "./chunk-U7CFMCLF.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -37,7 +37,7 @@ import {
   readRegularFileSync,
   require_node_path,
   resolveInside
-} from "./chunk-EF3TZM5J.js";
+} from "./chunk-B25ZKZH7.js";
 import {
   __toESM,
   require_node_fs

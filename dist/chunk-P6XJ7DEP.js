@@ -9,7 +9,7 @@ import {
   require_node_path,
   sha256Hex,
   writeOwnFile
-} from "./chunk-EF3TZM5J.js";
+} from "./chunk-B25ZKZH7.js";
 import {
   __commonJS,
   __require,
