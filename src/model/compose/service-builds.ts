@@ -1,4 +1,4 @@
-/** Which compose services run an image this repository builds, and what its Dockerfile declares. Pure. */
+/** Which compose services run an image this repository builds, and what its Dockerfile declares. No I/O. */
 import { builtImage, imageBuiltFrom } from './built-image.js';
 import { type BuiltImage, builtImageOf } from '../image-app.js';
 import type { ComposeModel } from '../types/compose.js';
