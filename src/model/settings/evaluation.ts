@@ -67,6 +67,8 @@ interface SharedRecord {
   imported: string[];
   /** Which module star-imports which (importer's file, imported file), each import as written, with its branch's test. */
   starImportEdges: StarImportEdge[];
+  /** include() patterns built from an environment variable: the files another value of it would load instead. */
+  envIncludes: { variable: string; others: string[] }[];
   syntaxErrors: { file: string; line: number; column: number }[];
   baseDirParts?: string[];
   /** The project's root directory under another name (cookiecutter's `ROOT_DIR = environ.Path(__file__) - 3`). */
@@ -102,6 +104,7 @@ export class ModuleEvaluation implements CallRecorder {
       namedModules: new Map(),
       imported: [],
       starImportEdges: [],
+      envIncludes: [],
       syntaxErrors: [],
       includes,
     };
@@ -134,6 +137,9 @@ export class ModuleEvaluation implements CallRecorder {
   }
 
   /** Which module star-imports which, between the settings module and the modules merged into it. */
+  get envIncludes(): { variable: string; others: string[] }[] {
+    return this.shared.envIncludes;
+  }
   get starImportEdges(): StarImportEdge[] {
     return this.shared.starImportEdges;
   }
@@ -242,7 +248,9 @@ export class ModuleEvaluation implements CallRecorder {
     for (const pattern of patterns) {
       const text = stringWithEnvironment(pattern, includes.includeVariable ?? includes.variable);
       if (text === undefined) continue;
-      for (const source of includes.files(this.file, text)) {
+      const chosen = includes.files(this.file, text);
+      this.recordEnvInclude(pattern, chosen);
+      for (const source of chosen) {
         if (source.file === this.file || this.imported.includes(source.file)) continue;
         let py: PythonModule;
         try {
@@ -268,6 +276,18 @@ export class ModuleEvaluation implements CallRecorder {
           if (before.get(name) !== binding) stampFile(binding.v, source.file);
       }
     }
+  }
+
+  /** A pattern built from a variable (`f'environments/{DJANGO_ENV}.py'`) loads other files with another value. */
+  private recordEnvInclude(pattern: PyValue, chosen: ModuleSource[]): void {
+    const variable = envRead(pattern);
+    const any = variable && stringWithEnvironment(pattern, (name) => (name === variable ? '*' : undefined));
+    if (!variable || !any) return;
+    const others = this.shared
+      .includes!.files(this.file, any)
+      .map((s) => s.file)
+      .filter((f) => !chosen.some((c) => c.file === f));
+    if (others.length > 0) this.shared.envIncludes.push({ variable, others });
   }
 
   /**
@@ -374,6 +394,12 @@ export class ModuleEvaluation implements CallRecorder {
 }
 
 /** A string value, a variable read taking the container's value (else its value when unset); undefined if unknown. */
+/** The variable a value is read from, or is built with (a concatenation holding it). */
+function envRead(v: PyValue): string | undefined {
+  if (v.t === 'env') return v.read.variable;
+  return v.t === 'concat' ? v.parts.map(envRead).find((name) => name !== undefined) : undefined;
+}
+
 function stringWithEnvironment(v: PyValue, variable: IncludeResolver['variable']): string | undefined {
   if (v.t === 'str') return v.v;
   if (v.t === 'env') {

@@ -73,6 +73,7 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
     required: r.required,
     hasDefault: r.hasDefault,
   }));
+  if (ev.envIncludes.length > 0) model.envIncludes = ev.envIncludes;
   if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
   if (ev.starImportEdges.length > 0)
     model.starImportEdges = ev.starImportEdges.map((e) =>

@@ -205,6 +205,11 @@ export interface SettingsModel {
     /** The environment test of the branch the import sits in (`if ENV == "prod":`); absent when it always runs. */
     when?: NonNullable<SettingAssignment['condition']>;
   }[];
+  /**
+   * django-split-settings' include() patterns built from an environment variable (`f'environments/{DJANGO_ENV}.py'`):
+   * the files another value of it loads instead of the one modelled, whose settings the model does not hold.
+   */
+  envIncludes?: { variable: string; others: string[] }[];
   /** Calls that load variables from a file at run time (load_dotenv, Env.read_env, python-decouple). */
   dotenvLoads?: { via: string; line: number }[];
   /**

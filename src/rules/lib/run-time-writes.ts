@@ -366,6 +366,8 @@ function settingUnset(app: App, name: string): boolean {
   const settings = app.settings;
   if (!settings || settings.inPlaceOf) return false;
   if ((settings.starImports ?? []).length > (settings.starImportEdges ?? []).length) return false;
+  // another value of the variable an include() is chosen by loads a file that may set it
+  if ((settings.envIncludes ?? []).length > 0) return false;
   return !settings.assignments.some((a) => a.name === name);
 }
 
