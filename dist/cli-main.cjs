@@ -16226,6 +16226,10 @@ var init_statements = __esm({
 });
 
 // src/model/settings/evaluation.ts
+function envRead(v) {
+  if (v.t === "env") return v.read.variable;
+  return v.t === "concat" ? v.parts.map(envRead).find((name) => name !== void 0) : void 0;
+}
 function stringWithEnvironment(v, variable) {
   if (v.t === "str") return v.v;
   if (v.t === "env") {
@@ -16288,6 +16292,7 @@ var init_evaluation = __esm({
           namedModules: /* @__PURE__ */ new Map(),
           imported: [],
           starImportEdges: [],
+          envIncludes: [],
           syntaxErrors: [],
           includes
         };
@@ -16328,6 +16333,9 @@ var init_evaluation = __esm({
         return this.shared.imported;
       }
       /** Which module star-imports which, between the settings module and the modules merged into it. */
+      get envIncludes() {
+        return this.shared.envIncludes;
+      }
       get starImportEdges() {
         return this.shared.starImportEdges;
       }
@@ -16429,7 +16437,9 @@ var init_evaluation = __esm({
         for (const pattern of patterns) {
           const text2 = stringWithEnvironment(pattern, includes.includeVariable ?? includes.variable);
           if (text2 === void 0) continue;
-          for (const source of includes.files(this.file, text2)) {
+          const chosen = includes.files(this.file, text2);
+          this.recordEnvInclude(pattern, chosen);
+          for (const source of chosen) {
             if (source.file === this.file || this.imported.includes(source.file)) continue;
             let py;
             try {
@@ -16453,6 +16463,14 @@ var init_evaluation = __esm({
               if (before.get(name) !== binding) stampFile(binding.v, source.file);
           }
         }
+      }
+      /** A pattern built from a variable (`f'environments/{DJANGO_ENV}.py'`) loads other files with another value. */
+      recordEnvInclude(pattern, chosen) {
+        const variable = envRead(pattern);
+        const any = variable && stringWithEnvironment(pattern, (name) => name === variable ? "*" : void 0);
+        if (!variable || !any) return;
+        const others = this.shared.includes.files(this.file, any).map((s) => s.file).filter((f) => !chosen.some((c) => c.file === f));
+        if (others.length > 0) this.shared.envIncludes.push({ variable, others });
       }
       /**
        * The module `importlib.import_module(name, package)` loads, its name built with the container's variables (else
@@ -16938,6 +16956,7 @@ function settingsModelOf(ev, module2, ctx) {
     required: r.required,
     hasDefault: r.hasDefault
   }));
+  if (ev.envIncludes.length > 0) model.envIncludes = ev.envIncludes;
   if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
   if (ev.starImportEdges.length > 0)
     model.starImportEdges = ev.starImportEdges.map(
@@ -28645,6 +28664,7 @@ function settingUnset(app, name) {
   const settings = app.settings;
   if (!settings || settings.inPlaceOf) return false;
   if ((settings.starImports ?? []).length > (settings.starImportEdges ?? []).length) return false;
+  if ((settings.envIncludes ?? []).length > 0) return false;
   return !settings.assignments.some((a) => a.name === name);
 }
 function runtimePath(app, v) {
@@ -28991,7 +29011,7 @@ function quoter(lines2) {
   const single = (text2.match(/'/g) ?? []).length > (text2.match(/"/g) ?? []).length;
   return (s) => single ? `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'` : JSON.stringify(s);
 }
-function envRead(reads, q, variable, fallback) {
+function envRead2(reads, q, variable, fallback) {
   return `${reads.getter}(${q(variable)}, ${q(fallback)})`;
 }
 function databaseSwitch(context) {
@@ -29040,7 +29060,7 @@ function databaseSwitch(context) {
     ...["NAME", "USER", "PASSWORD", "HOST", "PORT"].map(
       (key) => field(
         key,
-        envRead(
+        envRead2(
           reads,
           q,
           fieldVariable(found.app, key, "postgresql"),
@@ -29112,7 +29132,7 @@ function credentialFromEnvironment(context) {
       secrets: [value]
     };
   const variable = fieldVariable(found?.app, key, serverEngineOf(found));
-  const read = envRead(
+  const read = envRead2(
     environReads(found?.settings, finding.file),
     quoter(lines2),
     variable,

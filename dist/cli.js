@@ -143,7 +143,7 @@ var dir = cacheDirectory({
   uid
 });
 var cacheDir = dir && privateDirectory(dir, uid);
-var name = cacheFileName("6f48cc918d6f613f", process.version, process.arch);
+var name = cacheFileName("b316e4cc907fe78f", process.version, process.arch);
 var cached = cacheDir ? readCache((0, import_node_path2.join)(cacheDir, name), uid) : void 0;
 var script = new import_node_vm.Script(import_node_module.default.wrap((0, import_node_fs2.readFileSync)(bundle, "utf8")), {
   filename: bundle,

@@ -15,7 +15,7 @@ import {
   runtimeInsertionLine,
   shellLessBase,
   volumeWritableWithoutShell
-} from "./chunk-U7CFMCLF.js";
+} from "./chunk-2SUAEEQU.js";
 import {
   insertLines,
   normalizePackageName,

@@ -27,7 +27,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-U7CFMCLF.js";
+} from "./chunk-2SUAEEQU.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-YJ7RUJ2N.js";
+} from "./chunk-VMY6T7N4.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-U7CFMCLF.js";
+} from "./chunk-2SUAEEQU.js";
 import {
   UnsafePathError,
   readInside,

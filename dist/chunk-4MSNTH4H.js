@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-ZWOJALGW.js";
+} from "./chunk-RPSHDHIF.js";
 import {
   makeReport
 } from "./chunk-AHCRHNKA.js";
 import {
   RULES
-} from "./chunk-U7CFMCLF.js";
+} from "./chunk-2SUAEEQU.js";
 import {
   SEVERITIES,
   UnsafePathError,
